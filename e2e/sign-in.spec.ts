@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { e2eStaff } from "./support/staff";
+
+test.describe("staff sign-in", () => {
+  test("an anonymous visitor to the dashboard is sent to the sign-in page", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+    await expect(page.getByRole("heading", { name: "Staff sign in" })).toBeVisible();
+  });
+
+  test("an editor signs in, is greeted by name, and signs out", async ({ page }) => {
+    const editor = e2eStaff.EDITOR;
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(editor.email);
+    await page.getByLabel("Password").fill(editor.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Nadia");
+    await expect(page.getByRole("list", { name: "On the desk" })).toContainText("Waiting for review");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a wrong password is refused with a clear message and the email stays in the form", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(e2eStaff.WRITER.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
+    await expect(page.getByLabel("Email")).toHaveValue(e2eStaff.WRITER.email);
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("an unknown email gets the same message as a wrong password", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("nobody@newsroom.example");
+    await page.getByLabel("Password").fill("whatever-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
+  });
+
+  test("an empty form gets field-level errors", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+});

@@ -1,0 +1,22 @@
+import type { Extensions } from "@tiptap/core";
+import Image from "@tiptap/extension-image";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The one list of rich-text features, shared by the editor in the browser and
+ * the renderer on the server, so a document the editor can make is exactly a
+ * document the server can render (and nothing else validates).
+ */
+export const articleBodyExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3, 4] },
+    codeBlock: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      protocols: ["http", "https", "mailto"],
+      defaultProtocol: "https",
+    },
+  }),
+  Image.configure({ inline: false, allowBase64: false }),
+];

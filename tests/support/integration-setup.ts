@@ -1,0 +1,11 @@
+import { afterAll, inject } from "vitest";
+
+// Point the app's lazily parsed environment at this run's database before any
+// test file imports lib/db.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.AUTH_SECRET = "integration-tests-secret-0123456789abcdef";
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+});
