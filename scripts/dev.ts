@@ -15,7 +15,8 @@ import { applyMigrations } from "./db/migrate";
  */
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data");
+// NEWSROOM_DATA_DIR moves it elsewhere (tests use a temporary directory).
+const dataDir = path.resolve(process.env.NEWSROOM_DATA_DIR ?? path.join(root, ".data"));
 const say = (line: string) => console.log(`\x1b[36mnewsroom\x1b[0m ${line}`);
 
 interface DevState {

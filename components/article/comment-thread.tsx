@@ -1,5 +1,5 @@
 import { formatDateTime, plural } from "@/lib/format";
-import type { PublicComment } from "@/lib/services/public-comments";
+import type { PublicComment } from "@/lib/comment-thread";
 import { CommentText } from "./comment-text";
 import styles from "./article.module.css";
 

@@ -1,20 +1,11 @@
 import "server-only";
+import { buildThread, type PublicComment } from "@/lib/comment-thread";
 import { db } from "@/lib/db";
 
 /**
  * Approved comments as readers see them. Only the public columns are selected:
  * a commenter's email and IP hash never leave the dashboard.
  */
-
-export interface PublicComment {
-  id: string;
-  authorName: string;
-  body: string;
-  isStaff: boolean;
-  createdAt: Date;
-  replies: PublicComment[];
-}
-
 export async function approvedThread(articleId: string): Promise<PublicComment[]> {
   const rows = await db.comment.findMany({
     where: { articleId, status: "APPROVED" },
@@ -26,24 +17,4 @@ export async function approvedThread(articleId: string): Promise<PublicComment[]
 
 export function countApproved(articleId: string): Promise<number> {
   return db.comment.count({ where: { articleId, status: "APPROVED" } });
-}
-
-type Row = Omit<PublicComment, "replies"> & { parentId: string | null };
-
-/**
- * Nests replies under their parents, keeping chronological order. A reply
- * whose parent is not visible (held or removed later) is shown at the top
- * level, so the thread always shows exactly the comments the count counts.
- */
-export function buildThread(rows: readonly Row[]): PublicComment[] {
-  const byId = new Map<string, PublicComment>();
-  for (const { parentId: _parentId, ...row } of rows) byId.set(row.id, { ...row, replies: [] });
-  const roots: PublicComment[] = [];
-  for (const row of rows) {
-    const comment = byId.get(row.id);
-    if (!comment) continue;
-    const parent = row.parentId ? byId.get(row.parentId) : undefined;
-    (parent ? parent.replies : roots).push(comment);
-  }
-  return roots;
 }

@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest";
+import { InvalidDocumentError, paragraphsToDocument, parseDocument, renderBody } from "@/lib/rich-text/render";
+
+const doc = (...content: unknown[]) => ({ type: "doc", content });
+const text = (value: string, marks?: unknown[]) => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
+const paragraph = (...content: unknown[]) => ({ type: "paragraph", content });
+
+describe("renderBody", () => {
+  test("paragraphs, headings, emphasis, lists and quotes render as HTML", () => {
+    const { html, text: plain } = renderBody(
+      doc(
+        { type: "heading", attrs: { level: 2 }, content: [text("What we know")] },
+        paragraph(text("Bold", [{ type: "bold" }]), text(" and "), text("italic", [{ type: "italic" }])),
+        { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("one"))] }] },
+        { type: "blockquote", content: [paragraph(text("quoted"))] },
+      ),
+    );
+    expect(html).toBe(
+      "<h2>What we know</h2><p><strong>Bold</strong> and <em>italic</em></p><ul><li><p>one</p></li></ul><blockquote><p>quoted</p></blockquote>",
+    );
+    expect(plain).toBe("What we know\n\nBold and italic\n\none\n\nquoted");
+  });
+
+  test("text that looks like markup is escaped, never interpreted", () => {
+    const { html } = renderBody(paragraphsToDocument(['<script>alert(1)</script><img src=x onerror="alert(2)">']));
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  test.each([
+    ["javascript:", "javascript:alert(1)"],
+    ["data:", "data:text/html,<script>alert(1)</script>"],
+    ["vbscript:", "vbscript:msgbox(1)"],
+    ["javascript: with a tab inside", "java\tscript:alert(1)"],
+    ["javascript: in mixed case with leading space", " JaVaScRiPt:alert(1)"],
+  ])("a %s link cannot run script", (_label, href) => {
+    const { html } = renderBody(doc(paragraph(text("click", [{ type: "link", attrs: { href } }]))));
+    expect(html).toContain(">click</a>");
+    // What a browser would follow: the attribute decoded, tabs and newlines dropped.
+    const followed = (/href="([^"]*)"/.exec(html)?.[1] ?? "").replace(/&amp;/g, "&").replace(/[\t\n\r]/g, "").trim();
+    expect(followed).not.toMatch(/^(javascript|data|vbscript):/i);
+  });
+
+  test("safe links keep their address and get rel=noopener noreferrer", () => {
+    const { html } = renderBody(doc(paragraph(text("agency", [{ type: "link", attrs: { href: "https://en.abna24.com/", target: "_blank" } }]))));
+    expect(html).toBe('<p><a href="https://en.abna24.com/" rel="noopener noreferrer">agency</a></p>');
+  });
+
+  test("images keep only their address and descriptions, and load lazily", () => {
+    const { html } = renderBody(doc({ type: "image", attrs: { src: "https://example.com/a.jpg", alt: 'say "hi"', title: null } }));
+    expect(html).toBe('<img src="https://example.com/a.jpg" alt="say &quot;hi&quot;" loading="lazy" decoding="async" />');
+  });
+
+  test("an image with a javascript: address loses it", () => {
+    const { html } = renderBody(doc({ type: "image", attrs: { src: "javascript:alert(1)", alt: "x" } }));
+    expect(html).not.toContain("javascript:");
+  });
+});
+
+describe("parseDocument", () => {
+  test.each([
+    ["an unknown node type", doc({ type: "script", content: [] })],
+    ["an unknown mark", doc(paragraph(text("x", [{ type: "blink" }])))],
+    ["a top node that is not a document", paragraph(text("x"))],
+    ["text straight inside the document", doc(text("loose"))],
+    ["not an object at all", "hello"],
+    ["null", null],
+  ])("refuses %s", (_label, json) => {
+    expect(() => parseDocument(json)).toThrow(InvalidDocumentError);
+  });
+});

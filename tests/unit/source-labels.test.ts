@@ -1,0 +1,38 @@
+import { describe, expect, test } from "vitest";
+import { groupBySource, sourceLabel, sourceShortLabel, type PublicSource } from "@/lib/source-labels";
+
+const source = (overrides: Partial<PublicSource>): PublicSource => ({
+  id: "s",
+  name: "AhlulBayt News Agency",
+  shortName: "ABNA",
+  kind: "NEWS_AGENCY",
+  url: null,
+  description: "",
+  ...overrides,
+});
+
+describe("source labels", () => {
+  test("named sources show their name and short name", () => {
+    expect(sourceLabel(source({}))).toBe("AhlulBayt News Agency (ABNA)");
+    expect(sourceShortLabel(source({}))).toBe("ABNA");
+    expect(sourceLabel(source({ name: "Iraqi News", shortName: "" }))).toBe("Iraqi News");
+  });
+
+  test("an anonymous source is shown only as described, never by its registry name", () => {
+    const anonymous = source({ name: "Nineveh official (do not publish)", shortName: "", kind: "ANONYMOUS", description: "an anonymous provincial source" });
+    expect(sourceLabel(anonymous)).toBe("An anonymous provincial source");
+    expect(sourceShortLabel(anonymous)).toBe("An anonymous provincial source");
+    expect(sourceLabel({ ...anonymous, description: "" })).toBe("An anonymous source");
+  });
+
+  test("citations group under their source in first-cited order", () => {
+    const abna = source({ id: "abna" });
+    const iraqi = source({ id: "iraqi", name: "Iraqi News", shortName: "" });
+    const cite = (id: string, from: PublicSource) => ({ id, claim: id, factKey: null, factValue: null, reportUrl: null, source: from, viaSource: null });
+    const groups = groupBySource([cite("1", iraqi), cite("2", abna), cite("3", iraqi)]);
+    expect(groups.map((group) => [group.source.id, group.citations.map((citation) => citation.id)])).toEqual([
+      ["iraqi", ["1", "3"]],
+      ["abna", ["2"]],
+    ]);
+  });
+});
