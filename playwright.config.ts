@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * End-to-end tests in Debian's Chromium against a production build
- * (`next build` + `next start`). Run through `npm run test:e2e`, which creates
+ * (`next build` + `npm start`'s server.mjs). Run through `npm run test:e2e`, which creates
  * and seeds a database of its own, builds, and passes E2E_PORT/DATABASE_URL here.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -40,7 +40,8 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    // scripts/test-e2e.ts sets NODE_ENV=production, PORT and HOST for it.
+    command: "node server.mjs",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -25,7 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an everyday event, answered on the form; not a server error.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if ("type" in error && error.type === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },

@@ -10,8 +10,8 @@ import { applyMigrations } from "./db/migrate";
  * `npm run dev`. With DATABASE_URL set, it migrates and seeds that database;
  * without, it first starts a real PostgreSQL embedded under .data/ (nothing to
  * install). Either way it seeds the demo content, prints how to sign in and
- * runs `next dev`. Generated secrets are kept in .data/dev.json so that
- * sessions and the demo password survive restarts.
+ * runs the development server (server.mjs --dev). Generated secrets are kept
+ * in .data/dev.json so that sessions and the demo password survive restarts.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -95,8 +95,7 @@ async function main(): Promise<void> {
   const port = process.env.PORT ?? "3000";
   say(`sign in at http://localhost:${port}/login as ${adminEmail} with password ${adminPassword}`);
   say("demo staff editor@ / writer@ / moderator@newsroom.example share that password");
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const next = spawn(process.execPath, [nextBin, "dev", "--port", port], { cwd: root, env, stdio: "inherit" });
+  const next = spawn(process.execPath, ["server.mjs", "--dev"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
   running.next = next;
   next.on("exit", (code) => void shutdown(code ?? 0));
 }

@@ -38,7 +38,8 @@ async function main(): Promise<number> {
       const built = await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env);
       if (built !== 0) return built;
     }
-    return await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], env);
+    const serverEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", PORT: env.E2E_PORT, HOST: "127.0.0.1" };
+    return await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], serverEnv);
   } finally {
     await database.drop();
   }

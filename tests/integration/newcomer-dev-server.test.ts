@@ -66,7 +66,7 @@ beforeAll(async () => {
 
   const [, email, password] = await waitFor(/sign in at \S+ as (\S+) with password (\S+)/, 120_000);
   credentials = { email: email!, password: password! };
-  await waitFor(/Ready in/, 60_000);
+  await waitFor(/ready on http/, 60_000);
 }, 200_000);
 
 afterAll(async () => {
