@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/next-auth";
 
 /**
  * Early redirect of strangers away from the dashboard. This is a convenience

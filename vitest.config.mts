@@ -26,6 +26,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
+          // next-auth imports "next/server" without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth"] } },
           setupFiles: ["tests/support/integration-setup.ts"],
           // One database per run, shared by files that each clean up what they make.
           fileParallelism: false,

@@ -1,4 +1,4 @@
-import { handlers } from "@/lib/auth";
+import { handlers } from "@/lib/next-auth";
 
 // next-auth's own endpoints (session, CSRF token, sign-out) under /api/auth.
 export const { GET, POST } = handlers;

@@ -1,68 +1,24 @@
 import "server-only";
-import NextAuth from "next-auth";
-import Credentials from "next-auth/providers/credentials";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
-import { findActiveStaff, verifyStaffCredentials, type StaffUser } from "@/lib/services/users";
-import { signInSchema } from "@/lib/validation/auth";
+import { findActiveStaff, type StaffUser } from "@/lib/services/users";
+import { readSession } from "@/lib/session";
+
+export { signIn, signOut } from "@/lib/next-auth";
 
 /**
- * Staff sign-in with next-auth (Auth.js v5): email + password, JWT sessions.
- *
- * The JWT only says who signed in and with which session version. Every
- * request then loads the user from the database (`getCurrentUser`), so a role
+ * Who is signed in, and what they may do. The session cookie only names a
+ * user; every request then loads that user from the database, so a role
  * change, a deactivation or a password reset takes effect on the next request,
- * not when the token expires.
+ * not when the cookie expires.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET,
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/login", error: "/login" },
-  logger: {
-    // A wrong password is an everyday event, answered on the form; not a server error.
-    error(error) {
-      if ("type" in error && error.type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
-    },
-  },
-  providers: [
-    Credentials({
-      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await verifyStaffCredentials(parsed.data.email, parsed.data.password);
-        if (!user) return null;
-        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
-      },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) {
-        token.sub = user.id;
-        token.sessionVersion = user.sessionVersion ?? 0;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      session.sessionVersion = token.sessionVersion ?? -1;
-      return session;
-    },
-  },
-});
 
 /** The signed-in staff member for this request, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id || session.sessionVersion === undefined) return null;
-  return findActiveStaff(id, session.sessionVersion);
+  const claims = await readSession();
+  return claims ? findActiveStaff(claims.userId, claims.sessionVersion) : null;
 });
 
 /** For pages: strangers go to /login, staff without the permission get the 403 page. */

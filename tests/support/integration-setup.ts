@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
+import "./request-doubles";
 
 // Point the app's lazily parsed environment at this run's database before any
 // test file imports lib/db.
