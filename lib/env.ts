@@ -26,6 +26,8 @@ const postgresUrl = z
     }
   }, "must be a postgresql://user:password@host:port/database URL");
 
+const portMessage = "must be a port number (1–65535)";
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,7 +35,7 @@ const schema = z
     NEXT_PHASE: z.string().optional(),
     DATABASE_URL: postgresUrl,
     AUTH_SECRET: z.string().optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number({ error: portMessage }).int(portMessage).min(1, portMessage).max(65535, portMessage).default(3000),
     /** Public origin used in feeds, sitemaps and canonical URLs. */
     SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
