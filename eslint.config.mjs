@@ -16,6 +16,11 @@ export default defineConfig([
       "@typescript-eslint/ban-ts-comment": "error",
     },
   },
+  {
+    // CommonJS files loaded by Next.js at run time (cache-handler.cjs).
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   globalIgnores([
     ".next/**",
     "out/**",
