@@ -41,11 +41,11 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-export async function createTestDatabase(purpose: string): Promise<TestDatabase> {
+export async function createTestDatabase(purpose: string, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `newsroom_test_${purpose}_${randomBytes(4).toString("hex")}`;
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = serverUrl(name);
-  await applyMigrations(url);
+  if (options.migrate ?? true) await applyMigrations(url);
   return {
     url,
     name,
