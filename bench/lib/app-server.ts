@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { waitForPort } from "./nginx";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface AppServer {
+  pid: number;
+  /** Peak resident memory of the server process so far (VmHWM), in MiB. */
+  peakRssMiB: () => Promise<number>;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** `npm start` (server.mjs, production) against the benchmark database. */
+export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<AppServer> {
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  await waitForPort(port, () => output);
+  return {
+    pid: child.pid!,
+    output: () => output,
+    peakRssMiB: async () => {
+      const status = await readFile(`/proc/${child.pid}/status`, "utf8");
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+      return Math.round(kb / 1024);
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
