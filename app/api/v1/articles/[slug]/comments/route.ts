@@ -6,13 +6,8 @@ import { findCurrentSlug, getPublishedArticle } from "@/lib/services/public-arti
 import { approvedThread } from "@/lib/services/public-comments";
 import { commentInputSchema } from "@/lib/validation/comment";
 
-// The thread is cached like the article page and revalidated when a comment
-// on it is published or taken down (lib/revalidate.ts). POST is never cached.
-export const revalidate = 3600;
-
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
+// Not cached: a route that takes POST cannot be statically generated in
+// Next.js, and the thread is one indexed query.
 
 type Context = { params: Promise<{ slug: string }> };
 
