@@ -52,6 +52,7 @@ const articlePage = {
 
 const feedEntry = {
   ...articleCard,
+  featuredImage: { select: { key: true, width: true, height: true, mimeType: true, byteSize: true } },
   bodyHtml: true,
   tags: { select: { tag: { select: { name: true } } } },
 } as const satisfies Prisma.ArticleSelect;

@@ -1,10 +1,12 @@
 import { apiRoute, jsonResponse } from "@/lib/api/respond";
-import { articleJson, movedPermanently, preflight } from "@/lib/api/v1";
+import { articleJson, movedPermanently } from "@/lib/api/v1";
 import { AppError } from "@/lib/errors";
 import { findCurrentSlug, getPublishedArticle } from "@/lib/services/public-articles";
 import { commentsAreOpen, countApproved } from "@/lib/services/public-comments";
 
 // Cached like the article page and revalidated with it (lib/revalidate.ts).
+// A cached route may export no method but GET, so its CORS preflight is
+// Next's own OPTIONS answer, which next.config.js gives the API's CORS headers.
 export const revalidate = 3600;
 
 export function generateStaticParams(): { slug: string }[] {
@@ -25,5 +27,3 @@ export const GET = apiRoute(async (_request: Request, { params }: Context) => {
   const [commentCount, commentsOpen] = await Promise.all([countApproved(article.id), commentsAreOpen(article)]);
   return jsonResponse(articleJson(article, { commentCount, commentsOpen }));
 });
-
-export const OPTIONS = preflight;
