@@ -3,6 +3,7 @@ import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as articleRoute from "@/app/api/v1/articles/[slug]/route";
 import * as commentsRoute from "@/app/api/v1/articles/[slug]/comments/route";
 import * as listRoute from "@/app/api/v1/articles/route";
+import * as reportsRoute from "@/app/api/v1/comments/[id]/reports/route";
 import { db } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { apiRequest, errorOf, routeParams } from "../support/api-client";
@@ -126,11 +127,14 @@ describe("GET /api/v1/articles", () => {
     expect(error.fields?.[field]?.[0]).toEqual(expect.any(String));
   });
 
-  test("OPTIONS answers the CORS preflight", async () => {
-    const response = listRoute.OPTIONS();
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-allow-methods")).toContain("GET");
+  test("every endpoint answers the CORS preflight", async () => {
+    for (const route of [listRoute, articleRoute, commentsRoute, reportsRoute, catchAll]) {
+      const response = route.OPTIONS();
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+      expect(response.headers.get("access-control-allow-headers")).toContain("Idempotency-Key");
+    }
   });
 
   test.each(["DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED", "DELETED"] as const)("a %s story answers 404 in the JSON error shape", async (status) => {

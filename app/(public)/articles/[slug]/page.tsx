@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.title,
     description,
-    alternates: { canonical: path },
+    alternates: { canonical: path, types: { "application/rss+xml": "/feed.xml" } },
     authors: authors.map((author) => ({ name: author.name, url: `/authors/${author.slug}` })),
     keywords: article.tags.map(({ tag }) => tag.name),
     openGraph: {

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: author.name,
     description: author.bio || `Stories by ${author.name}.`,
-    alternates: { canonical: `/authors/${author.slug}` },
+    alternates: { canonical: `/authors/${author.slug}`, types: { "application/rss+xml": "/feed.xml" } },
     openGraph: { type: "profile", title: author.name, url: `/authors/${author.slug}` },
   };
 }

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const tag = await getTag(slug);
   if (!tag) return {};
-  return { title: tag.name, description: `Stories about ${tag.name}.`, alternates: { canonical: `/tags/${tag.slug}` } };
+  return { title: tag.name, description: `Stories about ${tag.name}.`, alternates: { canonical: `/tags/${tag.slug}`, types: { "application/rss+xml": "/feed.xml" } } };
 }
 
 export default async function TagPage({ params }: Props) {

@@ -1,17 +1,11 @@
 import { apiRoute, jsonResponse } from "@/lib/api/respond";
-import { articleJson, movedPermanently } from "@/lib/api/v1";
+import { articleJson, movedPermanently, preflight } from "@/lib/api/v1";
 import { AppError } from "@/lib/errors";
 import { findCurrentSlug, getPublishedArticle } from "@/lib/services/public-articles";
 import { commentsAreOpen, countApproved } from "@/lib/services/public-comments";
 
-// Cached like the article page and revalidated with it (lib/revalidate.ts).
-// A cached route may export no method but GET, so its CORS preflight is
-// Next's own OPTIONS answer, which next.config.js gives the API's CORS headers.
-export const revalidate = 3600;
-
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
+// Read on each request (a few indexed queries). A route in Next's cache may
+// export no method but GET, and this one must answer CORS preflights itself.
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -27,3 +21,5 @@ export const GET = apiRoute(async (_request: Request, { params }: Context) => {
   const [commentCount, commentsOpen] = await Promise.all([countApproved(article.id), commentsAreOpen(article)]);
   return jsonResponse(articleJson(article, { commentCount, commentsOpen }));
 });
+
+export const OPTIONS = preflight;
