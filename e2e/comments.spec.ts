@@ -103,7 +103,7 @@ test.describe("a reader comments on a story", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the form posts, says the comment awaits moderation, and posting it again stores it once", async ({ page }) => {
+  test("the form posts, says the comment awaits moderation, and posting it again stores it once", async ({ page, request }) => {
     const story = await createPublishedStory("Comment without JavaScript");
     const reader = { name: `Noor ${uniqueTag()}`, email: `noor.${uniqueTag()}@example.org` };
     const text = "Posted from a browser with scripts off.";
@@ -112,6 +112,8 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page.getByText("Your comment is awaiting moderation.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(story.title);
+    // The answer to the post shows the reader their own form; the cached page everyone gets does not.
+    expect(await (await request.get(`/articles/${story.slug}`)).text()).not.toContain(reader.email);
 
     // The impatient reader goes back and sends the same comment again.
     await page.goto(`/articles/${story.slug}`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId } from "react";
 import { postCommentAction } from "@/app/(public)/articles/[slug]/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -47,6 +47,11 @@ export function CommentForm({ articleSlug, fixedParent, headingLevel = 2 }: Prop
   const parentError = state.errors?.parentId?.join(" ");
   // A new comment gets a new key once the last one has been stored.
   const keyGeneration = state.posted?.id ?? "first";
+  // Once a reply is posted, the next comment starts a new conversation again.
+  const postedId = state.posted?.id;
+  useEffect(() => {
+    if (postedId) replyTo(null);
+  }, [postedId, replyTo]);
 
   return (
     <div id={COMMENT_FORM_ID} className={styles.respond}>
