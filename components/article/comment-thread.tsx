@@ -14,7 +14,8 @@ function CommentItem({ comment, articleSlug, depth, interactive }: { comment: Pu
   const authorId = `comment-${comment.id}-author`;
   return (
     <li id={`comment-${comment.id}`} className={styles.comment}>
-      <article aria-labelledby={authorId}>
+      {/* Not named: a name here would make every comment answer to a search for the form's "Name" or "Comment" fields. */}
+      <article>
         <p className={styles.commentMeta}>
           <bdi id={authorId} className={styles.commentAuthor}>
             {comment.authorName}
@@ -32,7 +33,7 @@ function CommentItem({ comment, articleSlug, depth, interactive }: { comment: Pu
               target={{ id: comment.id, authorName: comment.authorName }}
               className={commentStyles.replyLink}
             />
-            <ReportButton commentId={comment.id} authorName={comment.authorName} />
+            <ReportButton commentId={comment.id} describedBy={authorId} />
           </div>
         ) : null}
       </article>
