@@ -54,7 +54,9 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-heading" className={styles.status} aria-live="polite">
             {results.total === 0
               ? `No stories match “${query.text}”.`
-              : `${results.total} ${results.total === 1 ? "story matches" : "stories match"} “${query.text}”`}
+              : results.more
+                ? `More than ${results.total.toLocaleString("en")} stories match “${query.text}”; the newest are ranked`
+                : `${results.total} ${results.total === 1 ? "story matches" : "stories match"} “${query.text}”`}
             {results.total > PER_PAGE ? <span className={styles.pageOf}> · page {page} of {lastPage}</span> : null}
           </h2>
           {results.hits.length > 0 ? <SearchResultList hits={results.hits} /> : null}
