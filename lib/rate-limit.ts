@@ -51,7 +51,7 @@ function limiterFor(check: LimitCheck): RateLimiterAbstract {
     // A small pool of its own: the Prisma client's pool is inside its adapter.
     state.pool ??= new pg.Pool({
       connectionString: env.DATABASE_URL,
-      max: 4,
+      max: 10,
       connectionTimeoutMillis: 3_000,
       idleTimeoutMillis: 30_000,
       allowExitOnIdle: true,

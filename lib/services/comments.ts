@@ -9,8 +9,8 @@ import { moderateComment } from "@/lib/moderation/rules";
 import { consumeLimits } from "@/lib/rate-limit";
 import { ipHash, readerFingerprint } from "@/lib/request-context";
 import { revalidateStoryComments } from "@/lib/revalidate";
+import { readSetting } from "@/lib/settings";
 import { publishedWhere } from "@/lib/services/public-articles";
-import { getSetting } from "@/lib/services/settings";
 import type { CommentInput } from "@/lib/validation/comment";
 
 /**
@@ -64,6 +64,35 @@ async function replay(key: string, articleId: string): Promise<SubmittedComment 
   return { id: existing.id, status: existing.status, replayed: true };
 }
 
+interface FactsRow {
+  settings: unknown;
+  returning: boolean;
+  emailBanned: boolean;
+  ipBanned: boolean;
+  parentApproved: boolean;
+}
+
+/**
+ * Everything the moderation rules need to know about this submission, in one
+ * round trip (the comment POST is the hottest write path): the rules as set,
+ * whether the email has an approved comment, active bans on the email or the
+ * address, and whether the parent is a published comment of this story.
+ */
+async function submissionFacts(args: { articleId: string; email: string; addressHash: string; parentId: string | null }): Promise<FactsRow> {
+  const [row] = await db.$queryRaw<FactsRow[]>`
+    SELECT
+      (SELECT value FROM "Setting" WHERE key = 'moderation') AS "settings",
+      EXISTS (SELECT 1 FROM "Comment" WHERE "authorEmail" = ${args.email} AND status = 'APPROVED') AS "returning",
+      EXISTS (SELECT 1 FROM "Ban" WHERE "liftedAt" IS NULL AND lower("email") = ${args.email}) AS "emailBanned",
+      EXISTS (SELECT 1 FROM "Ban" WHERE "liftedAt" IS NULL AND "ipHash" = ${args.addressHash}) AS "ipBanned",
+      EXISTS (
+        SELECT 1 FROM "Comment"
+        WHERE id = ${args.parentId}::uuid AND "articleId" = ${args.articleId}::uuid AND status = 'APPROVED'
+      ) AS "parentApproved"`;
+  if (!row) throw new Error("the submission facts query returned no row");
+  return row;
+}
+
 export async function submitComment(input: CommentSubmission, requester: Requester): Promise<SubmittedComment> {
   const article = await db.article.findFirst({
     where: { slug: input.articleSlug, ...publishedWhere },
@@ -79,30 +108,21 @@ export async function submitComment(input: CommentSubmission, requester: Request
 
   const email = input.authorEmail.toLowerCase();
   const addressHash = ipHash(requester.address);
-  const [settings, parent, returning, bans] = await Promise.all([
-    getSetting("moderation"),
-    input.parentId
-      ? db.comment.findFirst({ where: { id: input.parentId, articleId: article.id, status: "APPROVED" }, select: { id: true } })
-      : null,
-    db.comment.findFirst({ where: { authorEmail: email, status: "APPROVED" }, select: { id: true } }),
-    db.ban.findMany({
-      where: { liftedAt: null, OR: [{ email: { equals: email, mode: "insensitive" } }, { ipHash: addressHash }] },
-      select: { email: true, ipHash: true },
-    }),
-  ]);
-  if (input.parentId && !parent) {
+  const facts = await submissionFacts({ articleId: article.id, email, addressHash, parentId: input.parentId ?? null });
+  if (input.parentId && !facts.parentApproved) {
     throw new AppError("invalid_input", "That comment cannot be replied to.", {
       parentId: ["You can only reply to a published comment on this story."],
     });
   }
+  const settings = readSetting("moderation", facts.settings);
 
   const outcome = moderateComment(
     { authorName: input.authorName, body: input.body },
     settings,
     {
-      authorHasApprovedComment: returning !== null,
-      emailBanned: bans.some((ban) => ban.email?.toLowerCase() === email),
-      ipBanned: bans.some((ban) => ban.ipHash === addressHash),
+      authorHasApprovedComment: facts.returning,
+      emailBanned: facts.emailBanned,
+      ipBanned: facts.ipBanned,
       honeypotFilled: Boolean(input.honeypot?.trim()),
       article: { commentsClosed: article.commentsClosed, publishedAt: article.publishedAt },
       now: new Date(),
@@ -123,7 +143,7 @@ export async function submitComment(input: CommentSubmission, requester: Request
     created = await db.comment.create({
       data: {
         articleId: article.id,
-        parentId: parent?.id ?? null,
+        parentId: input.parentId ?? null,
         authorName: input.authorName,
         authorEmail: email,
         ipHash: addressHash,
