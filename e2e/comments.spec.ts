@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { allowManyComments, approveComment, commentsByEmail, createPublishedStory, revalidatePaths, uniqueTag } from "./support/newsroom-data";
+import { approveComment, raiseCommentRateLimit, commentsByEmail, createPublishedStory, revalidatePaths, uniqueTag } from "./support/newsroom-data";
 
-test.beforeAll(allowManyComments);
+const rateLimit = raiseCommentRateLimit();
+test.beforeAll(rateLimit.raise);
+test.afterAll(rateLimit.restore);
 
 async function fillComment(page: Page, reader: { name: string; email: string }, text: string) {
   await page.getByLabel("Name").fill(reader.name);

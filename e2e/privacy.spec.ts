@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { allowManyComments, approveComment, commentsByEmail, createPublishedStory, revalidatePaths, uniqueTag } from "./support/newsroom-data";
+import { approveComment, raiseCommentRateLimit, commentsByEmail, createPublishedStory, revalidatePaths, uniqueTag } from "./support/newsroom-data";
 import { fixtureSlug } from "./support/seed-stories";
 
-test.beforeAll(allowManyComments);
+const rateLimit = raiseCommentRateLimit();
+test.beforeAll(rateLimit.raise);
+test.afterAll(rateLimit.restore);
 
 /*
  * Commenters' emails and addresses never leave the dashboard: post comments

@@ -88,17 +88,31 @@ export async function revalidatePaths(request: APIRequestContext, paths: readonl
 
 /**
  * Every request of the e2e suite comes from 127.0.0.1, so the per-address
- * comment limit (5 a minute by default) would trip across specs. The limit
- * itself is tested in the integration suite; here it is raised.
+ * comment limit (5 a minute by default) would trip within a spec that posts
+ * several comments. The limit itself is tested in the integration suite; a
+ * spec that posts raises it in beforeAll and puts the setting back in
+ * afterAll, so other specs see the rules (and the counters) as they were.
  */
-export async function allowManyComments(): Promise<void> {
-  await withClient(async (client) => {
-    const existing = await client.query<{ value: Record<string, unknown> }>(`SELECT value FROM "Setting" WHERE key = 'moderation'`);
-    const value = { ...(existing.rows[0]?.value ?? {}), rateLimitPerMinute: 1000 };
-    await client.query(
-      `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('moderation', $1, now() AT TIME ZONE 'UTC')
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`,
-      [JSON.stringify(value)],
-    );
-  });
+export function raiseCommentRateLimit(): { raise: () => Promise<void>; restore: () => Promise<void> } {
+  let previous: { value: unknown } | undefined;
+  return {
+    raise: () =>
+      withClient(async (client) => {
+        const existing = await client.query<{ value: Record<string, unknown> }>(`SELECT value FROM "Setting" WHERE key = 'moderation'`);
+        previous = existing.rows[0];
+        const value = { ...(existing.rows[0]?.value ?? {}), rateLimitPerMinute: 1000 };
+        await client.query(
+          `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('moderation', $1, now() AT TIME ZONE 'UTC')
+           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`,
+          [JSON.stringify(value)],
+        );
+      }),
+    restore: () =>
+      withClient(async (client) => {
+        if (previous) await client.query(`UPDATE "Setting" SET value = $1 WHERE key = 'moderation'`, [JSON.stringify(previous.value)]);
+        else await client.query(`DELETE FROM "Setting" WHERE key = 'moderation'`);
+        // The counters this spec ran up from 127.0.0.1 would otherwise limit the next spec under the restored limit.
+        await client.query(`DELETE FROM rate_limits WHERE key LIKE 'comment-%'`);
+      }),
+  };
 }
