@@ -21,7 +21,7 @@ export function countApproved(articleId: string): Promise<number> {
   return db.comment.count({ where: { articleId, status: "APPROVED" } });
 }
 
-export interface ReplyTarget {
+export interface CommentToAnswer {
   id: string;
   authorName: string;
   body: string;
@@ -29,7 +29,7 @@ export interface ReplyTarget {
 }
 
 /** A published comment of a published story, for the page that replies to it. */
-export async function approvedComment(articleId: string, commentId: string): Promise<ReplyTarget | null> {
+export async function approvedComment(articleId: string, commentId: string): Promise<CommentToAnswer | null> {
   return db.comment.findFirst({
     where: { id: commentId, articleId, status: "APPROVED" },
     select: { id: true, authorName: true, body: true, createdAt: true },
