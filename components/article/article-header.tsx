@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime, joinNames } from "@/lib/format";
+import { formatDateTime, joinNames, plural } from "@/lib/format";
 import styles from "./article.module.css";
 
 interface Props {
@@ -9,12 +9,14 @@ interface Props {
   authors: { name: string; slug: string }[];
   publishedAt: Date | null;
   updatedAt: Date;
+  /** Approved comments; omitted where the page has no thread (previews). */
+  commentCount?: number;
 }
 
 /** Edits within a few minutes of publication are part of publishing, not an update. */
 const UPDATE_GRACE_MS = 5 * 60 * 1000;
 
-export function ArticleHeader({ title, dek, section, authors, publishedAt, updatedAt }: Props) {
+export function ArticleHeader({ title, dek, section, authors, publishedAt, updatedAt, commentCount }: Props) {
   const updated = publishedAt && updatedAt.getTime() - publishedAt.getTime() > UPDATE_GRACE_MS ? updatedAt : null;
   return (
     <header className={styles.header}>
@@ -49,6 +51,12 @@ export function ArticleHeader({ title, dek, section, authors, publishedAt, updat
           {updated ? (
             <>
               {" · "}Updated <time dateTime={updated.toISOString()}>{formatDateTime(updated)}</time>
+            </>
+          ) : null}
+          {commentCount !== undefined ? (
+            <>
+              {" · "}
+              <a href="#comments">{commentCount === 0 ? "Comment" : plural(commentCount, "comment")}</a>
             </>
           ) : null}
         </p>

@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchQuery } from "@/lib/search";
 
 /**
  * Every public read of articles goes through here, and here only published,
@@ -33,7 +34,7 @@ const articlePage = {
   imageCaption: true,
   imageCredit: true,
   commentsClosed: true,
-  tags: { select: { tag: { select: { name: true, slug: true } } } },
+  tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { name: true, slug: true } } } },
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
   citations: {
     orderBy: { position: "asc" },
@@ -49,8 +50,16 @@ const articlePage = {
   },
 } as const satisfies Prisma.ArticleSelect;
 
+const feedEntry = {
+  ...articleCard,
+  featuredImage: { select: { key: true, width: true, height: true, mimeType: true, byteSize: true } },
+  bodyHtml: true,
+  tags: { select: { tag: { select: { name: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
 export type ArticleCard = Prisma.ArticleGetPayload<{ select: typeof articleCard }>;
 export type PublishedArticle = Prisma.ArticleGetPayload<{ select: typeof articlePage }>;
+export type FeedEntry = Prisma.ArticleGetPayload<{ select: typeof feedEntry }>;
 
 /** The published article at this slug, shared by generateMetadata and the page. */
 export const getPublishedArticle = cache(async (slug: string): Promise<PublishedArticle | null> => {
@@ -67,41 +76,222 @@ export async function findCurrentSlug(oldSlug: string): Promise<string | null> {
   return article && article.status === "PUBLISHED" && !article.deletedAt ? article.slug : null;
 }
 
+export interface StoryFilters {
+  sectionSlug?: string | null;
+  tagSlug?: string | null;
+  authorSlug?: string | null;
+  /** Full-text filter; the order stays newest first. */
+  query?: SearchQuery | null;
+}
+
 export interface LatestPage {
   items: ArticleCard[];
   nextCursor: string | null;
 }
 
-/** Newest first, keyset-paginated on (publishedAt, id) so deep pages cost the same as the first. */
-export async function listLatest(options: { limit: number; cursor?: string | null; sectionSlug?: string }): Promise<LatestPage> {
-  const after = options.cursor ? decodeCursor(options.cursor) : null;
-  const items = await db.article.findMany({
-    where: {
-      ...publishedWhere,
-      ...(options.sectionSlug ? { section: { slug: options.sectionSlug } } : {}),
-      ...(after
-        ? { OR: [{ publishedAt: { lt: after.publishedAt } }, { publishedAt: after.publishedAt, id: { lt: after.id } }] }
-        : {}),
-    },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: options.limit + 1,
-    select: articleCard,
-  });
-  const page = items.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: items.length > options.limit && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null,
-  };
+interface Cursor {
+  publishedAt: Date;
+  id: string;
 }
 
 function encodeCursor(publishedAt: Date, id: string): string {
   return Buffer.from(`${publishedAt.toISOString()}|${id}`).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { publishedAt: Date; id: string } | null {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+function decodeCursor(cursor: string): Cursor | null {
+  const [iso, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const publishedAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(publishedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (rest.length > 0 || !id || Number.isNaN(publishedAt.getTime()) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+    return null;
+  }
   return { publishedAt, id };
+}
+
+/** Whether a cursor is one this service handed out (the API refuses others with 400). */
+export function isValidCursor(cursor: string): boolean {
+  return decodeCursor(cursor) !== null;
+}
+
+/**
+ * One keyset page of published stories, newest first, on (publishedAt, id) so
+ * deep pages cost the same as the first: the ids come from one SQL query that
+ * walks the (status, publishedAt, id) index, then the cards are loaded by id.
+ * A cursor that is not ours starts from the newest story.
+ */
+export async function listLatest(options: StoryFilters & { limit: number; cursor?: string | null }): Promise<LatestPage> {
+  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`a.status = 'PUBLISHED' AND a."deletedAt" IS NULL AND a."publishedAt" IS NOT NULL`];
+  if (options.sectionSlug) {
+    conditions.push(Prisma.sql`a."sectionId" = (SELECT s.id FROM "Section" s WHERE s.slug = ${options.sectionSlug})`);
+  }
+  if (options.tagSlug) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" at JOIN "Tag" t ON t.id = at."tagId" WHERE at."articleId" = a.id AND t.slug = ${options.tagSlug})`,
+    );
+  }
+  if (options.authorSlug) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ArticleByline" b JOIN "User" u ON u.id = b."userId" WHERE b."articleId" = a.id AND u.slug = ${options.authorSlug})`,
+    );
+  }
+  if (options.query) {
+    conditions.push(Prisma.sql`a.search @@ websearch_to_tsquery('english', ${options.query.text})`);
+  }
+  if (after) {
+    // Timestamps are stored as UTC wall-clock time (timestamp without time zone).
+    conditions.push(
+      Prisma.sql`(a."publishedAt", a.id) < ((${after.publishedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${after.id}::uuid)`,
+    );
+  }
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Article" a
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY a."publishedAt" DESC, a.id DESC
+    LIMIT ${options.limit + 1}`;
+
+  const pageIds = rows.slice(0, options.limit).map((row) => row.id);
+  const items = await cardsInOrder(pageIds);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > options.limit && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null,
+  };
+}
+
+async function cardsInOrder(ids: readonly string[]): Promise<ArticleCard[]> {
+  if (ids.length === 0) return [];
+  const cards = await db.article.findMany({ where: { id: { in: [...ids] }, ...publishedWhere }, select: articleCard });
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface SearchHit {
+  story: ArticleCard;
+  /** Title and snippet with matches between HIGHLIGHT_START and HIGHLIGHT_STOP (see lib/search.ts). */
+  titleHighlight: string;
+  snippetHighlight: string;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  total: number;
+  /** True when more stories match than are ranked: `total` is then a lower bound. */
+  more: boolean;
+}
+
+/** How many of the newest matching stories are ranked for relevance. */
+export const SEARCH_CANDIDATES = 1000;
+
+const highlightOptions = (extra: string) => `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, ${extra}`;
+
+/**
+ * Full-text search over published stories: the weighted search column
+ * (title > dek > body) through its GIN index, ranked by ts_rank, snippets by
+ * ts_headline computed only for the rows on this page.
+ *
+ * Ranking reads every candidate's search document, so for words that half the
+ * archive contains it is the newest SEARCH_CANDIDATES matches that are ranked
+ * — on a news site the recent story is the one wanted — and the planner can
+ * walk the publication-date index instead of ranking 100,000 rows. The query
+ * is written inline (not in a CTE) so PostgreSQL can estimate how common the
+ * words are and choose between the two plans.
+ */
+export async function searchPublished(query: SearchQuery, options: { page: number; perPage: number }): Promise<SearchResults> {
+  const offset = (options.page - 1) * options.perPage;
+  const tsquery = Prisma.sql`websearch_to_tsquery('english', ${query.text})`;
+  const rows = await db.$queryRaw<{ id: string; total: bigint; title_highlight: string; snippet_highlight: string }[]>`
+    WITH candidates AS (
+      SELECT a.id, a."publishedAt", a.search FROM "Article" a
+      WHERE a.status = 'PUBLISHED' AND a."deletedAt" IS NULL AND a.search @@ ${tsquery}
+      ORDER BY a."publishedAt" DESC, a.id DESC
+      LIMIT ${SEARCH_CANDIDATES}
+    ),
+    ranked AS (
+      SELECT c.id, c."publishedAt", ts_rank(c.search, ${tsquery}, 1) AS rank, count(*) OVER () AS total
+      FROM candidates c
+      ORDER BY rank DESC, c."publishedAt" DESC, c.id DESC
+      LIMIT ${options.perPage} OFFSET ${offset}
+    )
+    SELECT r.id, r.total,
+      ts_headline('english', a.title, ${tsquery}, ${highlightOptions("HighlightAll=true")}) AS title_highlight,
+      ts_headline('english', CASE WHEN a."bodyText" = '' THEN a.dek ELSE a."bodyText" END, ${tsquery},
+        ${highlightOptions('MaxFragments=2, MaxWords=32, MinWords=12, FragmentDelimiter=" … "')}) AS snippet_highlight
+    FROM ranked r JOIN "Article" a ON a.id = r.id
+    ORDER BY r.rank DESC, r."publishedAt" DESC, r.id DESC`;
+
+  const cards = await cardsInOrder(rows.map((row) => row.id));
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const hits = rows.flatMap((row) => {
+    const story = byId.get(row.id);
+    return story ? [{ story, titleHighlight: row.title_highlight, snippetHighlight: row.snippet_highlight }] : [];
+  });
+  const total = Number(rows[0]?.total ?? 0);
+  return { hits, total, more: total >= SEARCH_CANDIDATES };
+}
+
+export interface Listing {
+  name: string;
+  slug: string;
+  description: string;
+}
+
+/** A section (navigation lists it even before its first story). */
+export const getSection = cache(async (slug: string): Promise<Listing | null> => {
+  return db.section.findUnique({ where: { slug }, select: { name: true, slug: true, description: true } });
+});
+
+/** A tag, if at least one published story carries it: tags of drafts stay unknown. */
+export const getTag = cache(async (slug: string): Promise<Listing | null> => {
+  const tag = await db.tag.findFirst({
+    where: { slug, articles: { some: { article: publishedWhere } } },
+    select: { name: true, slug: true },
+  });
+  return tag && { ...tag, description: "" };
+});
+
+export interface PublicAuthor {
+  name: string;
+  slug: string;
+  bio: string;
+}
+
+/** A staff member's public page, if they have a byline on a published story. */
+export const getAuthor = cache(async (slug: string): Promise<PublicAuthor | null> => {
+  return db.user.findFirst({
+    where: { slug, bylines: { some: { article: publishedWhere } } },
+    select: { name: true, slug: true, bio: true },
+  });
+});
+
+/** The newest published stories with their bodies, for RSS. */
+export async function listFeedEntries(options: { sectionSlug?: string; limit: number }): Promise<FeedEntry[]> {
+  return db.article.findMany({
+    where: { ...publishedWhere, ...(options.sectionSlug ? { section: { slug: options.sectionSlug } } : {}) },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: options.limit,
+    select: feedEntry,
+  });
+}
+
+export interface SitemapData {
+  stories: { slug: string; updatedAt: Date }[];
+  sections: { slug: string }[];
+  tags: { slug: string }[];
+  authors: { slug: string }[];
+}
+
+/** Everything a crawler should find, published only; one sitemap holds at most 50,000 URLs. */
+export async function sitemapData(maxStories = 45_000): Promise<SitemapData> {
+  const [stories, sections, tags, authors] = await Promise.all([
+    db.article.findMany({
+      where: publishedWhere,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: maxStories,
+      select: { slug: true, updatedAt: true },
+    }),
+    db.section.findMany({ orderBy: { position: "asc" }, select: { slug: true } }),
+    db.tag.findMany({ where: { articles: { some: { article: publishedWhere } } }, orderBy: { slug: "asc" }, take: 2_000, select: { slug: true } }),
+    db.user.findMany({ where: { bylines: { some: { article: publishedWhere } } }, orderBy: { slug: "asc" }, take: 2_000, select: { slug: true } }),
+  ]);
+  return { stories, sections, tags, authors };
 }

@@ -1,0 +1,118 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * The e2e suite's own data, written straight to the database the server under
+ * test uses (scripts/test-e2e.ts passes its DATABASE_URL): each spec makes the
+ * stories it comments on, so no spec depends on another's leftovers.
+ *
+ * Approving a comment "through the data layer" is what the moderation desk
+ * does — change the row, then revalidate the story's cached page. Outside the
+ * server process the revalidation is asked for the way Next.js's own
+ * on-demand revalidation does it: a request carrying the build's preview id.
+ */
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run the e2e suite through `npm run test:e2e`");
+  return url;
+}
+
+async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export const uniqueTag = () => randomBytes(4).toString("hex");
+
+export interface E2eStory {
+  id: string;
+  slug: string;
+  title: string;
+}
+
+/** A published story in the World section, rendered for the first time when a spec visits it. */
+export async function createPublishedStory(title: string): Promise<E2eStory> {
+  const tag = uniqueTag();
+  const story = { id: randomUUID(), slug: `e2e-${tag}`, title: `${title} (${tag})` };
+  const paragraph = `A story made for an end-to-end test, ${tag}.`;
+  await withClient(async (client) => {
+    await client.query(
+      `INSERT INTO "Article" (id, title, dek, slug, status, body, "bodyHtml", "bodyText", "sectionId", "publishedAt", "updatedAt", "createdAt")
+       VALUES ($1, $2, $3, $4, 'PUBLISHED', $5, $6, $7, (SELECT id FROM "Section" WHERE slug = 'world'), now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
+      [
+        story.id,
+        story.title,
+        "A dek for an end-to-end test.",
+        story.slug,
+        JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: paragraph }] }] }),
+        `<p>${paragraph}</p>`,
+        paragraph,
+      ],
+    );
+  });
+  return story;
+}
+
+export async function commentsByEmail(email: string): Promise<{ id: string; status: string; parentId: string | null; ipHash: string | null }[]> {
+  return withClient(async (client) => {
+    const result = await client.query(`SELECT id, status, "parentId", "ipHash" FROM "Comment" WHERE "authorEmail" = $1 ORDER BY "createdAt"`, [email]);
+    return result.rows;
+  });
+}
+
+export async function approveComment(id: string): Promise<void> {
+  await withClient((client) => client.query(`UPDATE "Comment" SET status = 'APPROVED', "moderatedAt" = now() AT TIME ZONE 'UTC' WHERE id = $1`, [id]));
+}
+
+function previewModeId(): string {
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/prerender-manifest.json"), "utf8")) as { preview: { previewModeId: string } };
+  return manifest.preview.previewModeId;
+}
+
+/** Regenerates cached pages now, as revalidatePath does inside the app. */
+export async function revalidatePaths(request: APIRequestContext, paths: readonly string[]): Promise<void> {
+  for (const pagePath of paths) {
+    const response = await request.get(pagePath, { headers: { "x-prerender-revalidate": previewModeId() } });
+    if (!response.ok()) throw new Error(`revalidating ${pagePath} answered ${response.status()}`);
+  }
+}
+
+/**
+ * Every request of the e2e suite comes from 127.0.0.1, so the per-address
+ * comment limit (5 a minute by default) would trip within a spec that posts
+ * several comments. The limit itself is tested in the integration suite; a
+ * spec that posts raises it in beforeAll and puts the setting back in
+ * afterAll, so other specs see the rules (and the counters) as they were.
+ */
+export function raiseCommentRateLimit(): { raise: () => Promise<void>; restore: () => Promise<void> } {
+  let previous: { value: unknown } | undefined;
+  return {
+    raise: () =>
+      withClient(async (client) => {
+        const existing = await client.query<{ value: Record<string, unknown> }>(`SELECT value FROM "Setting" WHERE key = 'moderation'`);
+        previous = existing.rows[0];
+        const value = { ...(existing.rows[0]?.value ?? {}), rateLimitPerMinute: 1000 };
+        await client.query(
+          `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('moderation', $1, now() AT TIME ZONE 'UTC')
+           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`,
+          [JSON.stringify(value)],
+        );
+      }),
+    restore: () =>
+      withClient(async (client) => {
+        if (previous) await client.query(`UPDATE "Setting" SET value = $1 WHERE key = 'moderation'`, [JSON.stringify(previous.value)]);
+        else await client.query(`DELETE FROM "Setting" WHERE key = 'moderation'`);
+        // The counters this spec ran up from 127.0.0.1 would otherwise limit the next spec under the restored limit.
+        await client.query(`DELETE FROM rate_limits WHERE key LIKE 'comment-%'`);
+      }),
+  };
+}
