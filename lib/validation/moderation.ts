@@ -129,7 +129,13 @@ export const auditFilterSchema = z.object({
   actor: z.uuid().optional().catch(undefined),
   action: z.enum(auditActionNames).optional().catch(undefined),
   targetType: z.enum(auditTargetTypeNames).optional().catch(undefined),
-  targetId: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
+  targetId: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => value || undefined)
+    .optional()
+    .catch(undefined),
   batch: z.uuid().optional().catch(undefined),
   /** Calendar days (UTC), inclusive. */
   from: z.iso.date().optional().catch(undefined),
