@@ -128,3 +128,33 @@ export function listAuditActors(): Promise<{ id: string; name: string }[]> {
     select: { id: true, name: true },
   });
 }
+
+/**
+ * Names for the things an audit page mentions (the log stores only ids):
+ * which comment, on which story, by whom; which staff member. One query per
+ * kind for the whole page.
+ */
+export interface AuditTargets {
+  comments: Map<string, { authorName: string; body: string; articleTitle: string; isStaff: boolean }>;
+  users: Map<string, string>;
+}
+
+export async function describeAuditTargets(entries: readonly { targetType: string; targetId: string }[]): Promise<AuditTargets> {
+  const ids = (type: string) => [...new Set(entries.filter((entry) => entry.targetType === type).map((entry) => entry.targetId))];
+  const uuid = /^[0-9a-f-]{36}$/;
+  const commentIds = ids("comment").filter((id) => uuid.test(id));
+  const userIds = ids("user").filter((id) => uuid.test(id));
+  const [comments, users] = await Promise.all([
+    commentIds.length
+      ? db.comment.findMany({
+          where: { id: { in: commentIds } },
+          select: { id: true, authorName: true, body: true, isStaff: true, article: { select: { title: true } } },
+        })
+      : Promise.resolve([]),
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
+  ]);
+  return {
+    comments: new Map(comments.map((comment) => [comment.id, { authorName: comment.authorName, body: comment.body, articleTitle: comment.article.title, isStaff: comment.isStaff }])),
+    users: new Map(users.map((user) => [user.id, user.name])),
+  };
+}
