@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useRef, useState, useTransition } from "react";
+import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { bulkModerateAction, moderateCommentAction } from "@/app/(dashboard)/dashboard/moderation/actions";
 import { decisionForStatus, type Decision } from "@/lib/audit-actions";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
@@ -34,6 +34,8 @@ interface Notice {
 
 const statusOfQueue: Partial<Record<Queue, CommentStatus>> = { pending: "PENDING", approved: "APPROVED", spam: "SPAM", trash: "TRASH" };
 
+const noSubscription = () => () => {};
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
@@ -61,6 +63,8 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
   const rowElements = useRef(new Map<string, HTMLElement>());
   const focusNext = useRef<string | null>(null);
   const help = useRef<HTMLDialogElement>(null);
+  // False in the server's HTML and until hydration: shortcut hints appear only once the keys work.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
 
   const visible = rows.filter((row) => !hidden.has(row.id));
   const active = visible.find((row) => row.id === activeId) ?? visible[0] ?? null;
@@ -276,9 +280,11 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
             );
           })}
         </div>
-        <button type="button" className={styles.helpButton} aria-keyshortcuts="?" onClick={() => help.current?.showModal()}>
-          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
-        </button>
+        {interactive ? (
+          <button type="button" className={styles.helpButton} aria-keyshortcuts="?" onClick={() => help.current?.showModal()}>
+            Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        ) : null}
       </div>
 
       {allOnPageSelected && moreThanPage && !allMatching ? (
@@ -299,7 +305,7 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
         </p>
       ) : null}
 
-      <p className={styles.legend} aria-hidden="true">
+      <p className={styles.legend} aria-hidden="true" hidden={!interactive}>
         <kbd>j</kbd>
         <kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>s</kbd> spam · <kbd>t</kbd> trash · <kbd>u</kbd> back to pending · <kbd>x</kbd> select · <kbd>r</kbd> reply ·{" "}
         <kbd>z</kbd> undo · <kbd>?</kbd> all shortcuts
