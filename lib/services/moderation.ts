@@ -4,13 +4,13 @@ import { z } from "zod";
 import { statusForDecision, statusLabels, type Decision } from "@/lib/audit-actions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/keyset";
 import { revalidateStoryComments } from "@/lib/revalidate";
 import { recordAudit, type AuditEntry } from "@/lib/services/audit-log";
 import type { StaffUser } from "@/lib/services/users";
-import { MAX_BULK, QUEUE_PAGE_SIZE, type BulkSelection, type Queue, type QueueFilter } from "@/lib/validation/moderation";
+import { MAX_BULK, QUEUE_PAGE_SIZE, queues, type BulkSelection, type Queue, type QueueFilter } from "@/lib/validation/moderation";
 
 /**
  * The moderation desk: the queues, the decisions taken on them, and staff
@@ -36,6 +36,8 @@ const queueStatus: Record<Exclude<Queue, "reported">, CommentStatus> = {
 
 /** Counts stop here: "10,000+" says enough, and counting a million rows exactly would cost every page view. */
 export const COUNT_CAP = 10_000;
+/** With a search, counting stops at the first thousand matches: enough to tell "a few" from "a lot". */
+export const SEARCH_COUNT_CAP = 1_000;
 
 /** `%`, `_` and `\` typed by a moderator are searched for literally (Prisma passes them to LIKE as they are). */
 export function escapeLike(text: string): string {
@@ -146,12 +148,13 @@ const emptyHistory = (): AuthorHistory => ({ approved: 0, pending: 0, spam: 0, t
 export async function listQueue(queue: Queue, filter: QueueFilter, cursor: string | null = null, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
   const after = cursor ? decodeKeysetCursor(cursor) : null;
   const where = queueWhere(queue, filter);
-  const rows = await db.comment.findMany({
+  const query = {
     where: after ? { AND: [where, keysetWhere(queue, after)] } : where,
     orderBy: orderBy(queue),
     take: limit + 1,
     select: rowSelect,
-  });
+  } satisfies Prisma.CommentFindManyArgs;
+  const rows = filter.q ? await searchWithBoundedPlans((tx) => tx.comment.findMany(query)) : await db.comment.findMany(query);
   const page = rows.slice(0, limit);
   const emails = [...new Set(page.map((row) => row.authorEmail))];
   const ipHashes = [...new Set(page.flatMap((row) => (row.ipHash ? [row.ipHash] : [])))];
@@ -202,16 +205,104 @@ export async function listQueue(queue: Queue, filter: QueueFilter, cursor: strin
 
 export type QueueCounts = Record<Queue, { count: number; capped: boolean }>;
 
-/** Live counts of every queue under the same filters, each capped at COUNT_CAP. */
+/** The same filters as `queueWhere`, for the counting statements written in SQL. */
+function filterSql(filter: QueueFilter): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  if (filter.article) parts.push(Prisma.sql`"articleId" = ${filter.article}::uuid`);
+  if (filter.author) parts.push(Prisma.sql`"authorEmail" = ${filter.author}`);
+  if (filter.ip) parts.push(Prisma.sql`"ipHash" = ${filter.ip}`);
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    parts.push(Prisma.sql`("body" ILIKE ${pattern} OR "authorName" ILIKE ${pattern})`);
+  }
+  return parts;
+}
+
+const membershipSql: Record<Queue, Prisma.Sql> = {
+  pending: Prisma.sql`status = 'PENDING'`,
+  reported: Prisma.sql`"flaggedAt" IS NOT NULL`,
+  spam: Prisma.sql`status = 'SPAM'`,
+  approved: Prisma.sql`status = 'APPROVED'`,
+  trash: Prisma.sql`status = 'TRASH'`,
+};
+
+/**
+ * Live counts of every queue under the same filters, each capped at
+ * COUNT_CAP. Without a search, one capped count per queue, each answered
+ * from its queue's index. With a search, one pass over the matching comments
+ * (found through the trigram indexes, at most SEARCH_COUNT_CAP + 1 of them)
+ * counted per queue: past that cap every count reads "at least".
+ */
 export async function queueCounts(filter: QueueFilter): Promise<QueueCounts> {
-  const names: Queue[] = ["pending", "reported", "spam", "approved", "trash"];
-  const counts = await Promise.all(names.map((queue) => db.comment.count({ where: queueWhere(queue, filter), take: COUNT_CAP + 1 })));
-  return Object.fromEntries(
-    names.map((queue, index) => {
-      const count = counts[index] ?? 0;
-      return [queue, { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP }];
-    }),
-  ) as QueueCounts;
+  const filters = filterSql(filter);
+  if (!filter.q) {
+    const counts = await Promise.all(
+      queues.map(async (queue) => {
+        const where = Prisma.join([membershipSql[queue], ...filters], " AND ");
+        const [row] = await db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM (SELECT 1 FROM "Comment" WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`;
+        const count = row?.n ?? 0;
+        return [queue, { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP }] as const;
+      }),
+    );
+    return Object.fromEntries(counts) as QueueCounts;
+  }
+  const groups = await db.$transaction(async (tx) => {
+    // Through the trigram (and filter) indexes only: a sequential scan would read the table until it met enough matches.
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+    return tx.$queryRaw<{ status: CommentStatus; reported: boolean; n: number }[]>`
+      SELECT status::text AS status, ("flaggedAt" IS NOT NULL) AS reported, count(*)::int AS n
+      FROM (SELECT status, "flaggedAt" FROM "Comment" WHERE ${Prisma.join(filters, " AND ")} LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches
+      GROUP BY 1, 2`;
+  });
+  const capped = groups.reduce((sum, group) => sum + group.n, 0) > SEARCH_COUNT_CAP;
+  const count = (queue: Queue) =>
+    groups.filter((group) => (queue === "reported" ? group.reported : group.status === queueStatus[queue])).reduce((sum, group) => sum + group.n, 0);
+  return Object.fromEntries(queues.map((queue) => [queue, { count: Math.min(count(queue), SEARCH_COUNT_CAP), capped }])) as QueueCounts;
+}
+
+function isStatementTimeout(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && typeof current === "object" && depth < 6; depth += 1) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (code === "57014" || (typeof message === "string" && /statement timeout/i.test(message))) return true;
+    current = cause;
+  }
+  return false;
+}
+
+/** Which of the two plans a search attempt is held to, and for how long (ms; null: as long as it takes). */
+const searchAttempts = [
+  { plan: "trigram", budget: 60 },
+  { plan: "walk", budget: 150 },
+  { plan: "trigram", budget: null },
+] as const;
+
+/**
+ * A search inside a queue has two good plans, and PostgreSQL cannot tell
+ * which one a given word needs: its estimates assume words are spread evenly
+ * over the queues, and spam words are not. The trigram indexes find a word
+ * that is rare overall at once but must sort every match of a common one;
+ * walking the queue's index newest first finds a word common in that queue at
+ * once but reads the whole queue for one that is rare there. So each plan is
+ * tried within a small time budget, the trigram plan first (moderators mostly
+ * look for a name or a phrase), and the last attempt runs to the end. Every
+ * attempt returns the same rows.
+ */
+async function searchWithBoundedPlans<T>(query: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  for (const attempt of searchAttempts) {
+    try {
+      return await db.$transaction(async (tx) => {
+        if (attempt.plan === "trigram") await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+        else await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+        if (attempt.budget !== null) await tx.$executeRaw(Prisma.raw(`SET LOCAL statement_timeout = ${attempt.budget}`));
+        return query(tx);
+      });
+    } catch (error) {
+      if (attempt.budget === null || !isStatementTimeout(error)) throw error;
+    }
+  }
+  throw new Error("unreachable: the last search attempt has no time budget");
 }
 
 /** The story a filter names, for the filter's label. */
