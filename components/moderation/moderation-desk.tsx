@@ -36,9 +36,11 @@ const statusOfQueue: Partial<Record<Queue, CommentStatus>> = { pending: "PENDING
 
 const noSubscription = () => () => {};
 
+/** Keys typed into a text field are text; on a checkbox or button they are still shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
+  return target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
 }
 
 /**

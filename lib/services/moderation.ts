@@ -142,6 +142,8 @@ const rowSelect = {
   parent: { select: { id: true, authorName: true, body: true, status: true } },
 } as const satisfies Prisma.CommentSelect;
 
+const PARENT_EXCERPT = 240;
+
 const emptyHistory = (): AuthorHistory => ({ approved: 0, pending: 0, spam: 0, trash: 0 });
 
 /** One page of a queue, newest first, keyset-paginated so page 1,000 costs what page 1 does. */
@@ -190,8 +192,10 @@ export async function listQueue(queue: Queue, filter: QueueFilter, cursor: strin
   const bannedEmails = new Set(bans.flatMap((ban) => (ban.email ? [ban.email] : [])));
   const bannedIps = new Set(bans.flatMap((ban) => (ban.ipHash ? [ban.ipHash] : [])));
 
-  const items: QueueRow[] = page.map(({ moderatedBy, heldReasons, ...row }) => ({
+  const items: QueueRow[] = page.map(({ moderatedBy, heldReasons, parent, ...row }) => ({
     ...row,
+    // The row quotes the start of the comment replied to; the rest would only weigh down the page.
+    parent: parent && { ...parent, body: parent.body.length > PARENT_EXCERPT ? `${parent.body.slice(0, PARENT_EXCERPT)}…` : parent.body },
     heldReasons: heldReasonsSchema.parse(heldReasons),
     moderatedBy: moderatedBy?.name ?? null,
     reports: (reports.get(row.id) ?? []).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),

@@ -18,13 +18,13 @@ export const queueLabels: Record<Queue, string> = {
 export const MIN_SEARCH_LENGTH = 3;
 /** The most comments one bulk action changes in its single transaction. */
 export const MAX_BULK = 10_000;
-export const QUEUE_PAGE_SIZE = 50;
+export const QUEUE_PAGE_SIZE = 30;
 
 const commentStatus = z.enum(["PENDING", "APPROVED", "SPAM", "TRASH"]);
 const ipHashSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, "That is not an IP hash from a comment.");
 /** What narrows a queue: the same filters serve the page, its counts and "select all matching". */
 export const queueFilterSchema = z.object({
-  article: z.uuid().optional(),
+  article: z.uuid("That story filter was not understood, so it was left out.").optional(),
   q: z.string().trim().min(MIN_SEARCH_LENGTH, `Type at least ${MIN_SEARCH_LENGTH} characters to search.`).max(200, "Search for at most 200 characters.").optional(),
   author: emailSchema.optional(),
   ip: ipHashSchema.optional(),
