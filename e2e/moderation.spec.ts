@@ -105,6 +105,28 @@ test.describe("the moderation desk", () => {
     await expect(page.getByRole("region", { name: /on “/ })).toContainText(`This board is corrupt ${tag}.`);
   });
 
+  test("a moderator replies as staff from the queue; the reply is published at once and marked Staff", async ({ page }) => {
+    const tag = uniqueTag();
+    const story = await createPublishedStory(tag);
+    await addComment(story.id, { authorName: `Asker ${tag}`, body: `Where does the 35 figure come from? ${tag}`, status: "APPROVED" });
+
+    await page.goto(`/dashboard/moderation?queue=approved&q=${tag}`);
+    await deskReady(page);
+    await page.keyboard.press("r");
+    const reply = page.getByLabel(/^Reply as /);
+    await expect(reply).toBeFocused();
+    await page.keyboard.type(`From the agency's own report, ${tag}.`);
+    await page.keyboard.press("Control+Enter");
+    await expect(page.getByRole("status").filter({ hasText: "Reply posted." })).toBeVisible();
+
+    await page.goto(`/articles/${story.slug}`);
+    const thread = page.getByRole("region", { name: /on “/ });
+    await expect(thread.getByRole("heading", { name: `2 thoughts on “${story.title}”` })).toBeVisible();
+    const staffReply = thread.getByRole("article", { name: `Comment by ${e2eStaff.MODERATOR.name}` });
+    await expect(staffReply).toContainText(`From the agency's own report, ${tag}.`);
+    await expect(staffReply).toContainText("Staff");
+  });
+
   test("bulk: select with x, then spam the selection at once", async ({ page }) => {
     const tag = uniqueTag();
     const story = await createPublishedStory(tag);

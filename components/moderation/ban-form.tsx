@@ -18,7 +18,15 @@ export function BanForm() {
       <p className={styles.cardLede}>Their new comments go straight to Spam. Usually quicker from a comment in the queue (Ban, or b).</p>
       <FormMessage state={state} />
       <div className={styles.grid}>
-        <Field label="Email address" name="email" type="email" autoComplete="off" defaultValue={values?.email} errors={state.errors?.email} />
+        <Field
+          label="Email address"
+          name="email"
+          type="email"
+          autoComplete="off"
+          hint="As the commenter gave it; case does not matter."
+          defaultValue={values?.email}
+          errors={state.errors?.email}
+        />
         <Field
           label="IP hash"
           name="ipHash"

@@ -128,7 +128,11 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
       setNotice({
         tone: "ok",
         text: `${pastTense[decision]}: comment by ${row.authorName}.`,
-        undo: { id: row.id, now: result.data.status, back: decisionForStatus[result.data.previousStatus] },
+        // Approving a reported comment only cleared its reports: there is no earlier status to go back to.
+        undo:
+          result.data.previousStatus === result.data.status
+            ? undefined
+            : { id: row.id, now: result.data.status, back: decisionForStatus[result.data.previousStatus] },
       });
     } else {
       setNotice({ tone: "warn", text: result.data.message });

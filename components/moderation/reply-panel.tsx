@@ -36,13 +36,16 @@ export function ReplyPanel({ row, staffName, onCancel, onDone }: Props) {
   return (
     <form className={styles.panel} onSubmit={submit} onKeyDown={(event) => event.key === "Escape" && onCancel()}>
       <label htmlFor={`${id}-body`} className={styles.panelLabel}>
-        Reply as {staffName} (published at once, marked Staff)
+        Reply as {staffName} (published at once, marked Staff; Ctrl+Enter posts)
       </label>
       <textarea
         id={`${id}-body`}
         ref={textarea}
         value={body}
         onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
+        }}
         rows={4}
         maxLength={5000}
         required

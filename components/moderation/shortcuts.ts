@@ -9,6 +9,7 @@ export const shortcuts: { keys: string[]; does: string }[] = [
   { keys: ["x"], does: "Select or unselect" },
   { keys: ["Shift", "a / s / t / u"], does: "The same, on every selected comment" },
   { keys: ["r"], does: "Reply as staff" },
+  { keys: ["Ctrl", "Enter"], does: "Post the reply" },
   { keys: ["b"], does: "Ban the author" },
   { keys: ["z"], does: "Undo the last decision" },
   { keys: ["/"], does: "Search" },
