@@ -13,7 +13,12 @@ interface NavItem {
 }
 
 /** Only areas that exist and that this role may open are listed. */
-const navigation: NavItem[] = [{ href: "/dashboard", label: "Home", permission: "dashboard:enter" }];
+const navigation: NavItem[] = [
+  { href: "/dashboard", label: "Home", permission: "dashboard:enter" },
+  { href: "/dashboard/moderation", label: "Moderation", permission: "comment:moderate" },
+  { href: "/dashboard/users", label: "Staff", permission: "user:manage" },
+  { href: "/dashboard/settings", label: "Settings", permission: "settings:manage" },
+];
 
 export function DashboardShell({ user, children }: { user: StaffUser; children: ReactNode }) {
   return (
