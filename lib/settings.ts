@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * Typed site settings, stored as JSON rows in the Setting table and validated

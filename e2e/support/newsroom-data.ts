@@ -1,18 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
 
 /**
  * The e2e suite's own data, written straight to the database the server under
  * test uses (scripts/test-e2e.ts passes its DATABASE_URL): each spec makes the
  * stories it comments on, so no spec depends on another's leftovers.
- *
- * Approving a comment "through the data layer" is what the moderation desk
- * does — change the row, then revalidate the story's cached page. Outside the
- * server process the revalidation is asked for the way Next.js's own
- * on-demand revalidation does it: a request carrying the build's preview id.
+ * Approving a comment here is only for stories whose page nobody has opened
+ * yet (nothing cached to revalidate); once a page may be cached, specs approve
+ * through the moderation desk (support/moderation-desk.ts).
  */
 
 function databaseUrl(): string {
@@ -71,19 +66,6 @@ export async function commentsByEmail(email: string): Promise<{ id: string; stat
 
 export async function approveComment(id: string): Promise<void> {
   await withClient((client) => client.query(`UPDATE "Comment" SET status = 'APPROVED', "moderatedAt" = now() AT TIME ZONE 'UTC' WHERE id = $1`, [id]));
-}
-
-function previewModeId(): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next/prerender-manifest.json"), "utf8")) as { preview: { previewModeId: string } };
-  return manifest.preview.previewModeId;
-}
-
-/** Regenerates cached pages now, as revalidatePath does inside the app. */
-export async function revalidatePaths(request: APIRequestContext, paths: readonly string[]): Promise<void> {
-  for (const pagePath of paths) {
-    const response = await request.get(pagePath, { headers: { "x-prerender-revalidate": previewModeId() } });
-    if (!response.ok()) throw new Error(`revalidating ${pagePath} answered ${response.status()}`);
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { typedValues, type ActionState } from "@/lib/action-state";
 import { requireUser } from "@/lib/auth";
 import { isDatabaseUnavailable } from "@/lib/db-errors";

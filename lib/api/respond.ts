@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, type FieldErrors } from "@/lib/errors";
 

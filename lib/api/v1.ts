@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { corsHeaders } from "@/lib/api/respond";
 import type { PublicComment } from "@/lib/comment-thread";
 import { env } from "@/lib/env";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { statusForDecision, statusLabels, type Decision } from "@/lib/audit-actions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

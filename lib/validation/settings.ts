@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The settings forms as typed: numbers arrive as text, word lists as one word

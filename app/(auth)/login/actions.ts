@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { ActionState } from "@/lib/action-state";
 import { typedValues } from "@/lib/action-state";
 import { signIn } from "@/lib/auth";

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { typedValues, type ActionState } from "@/lib/action-state";
 import { failure, formDataToObject } from "@/lib/actions/staff-action";
 import { commentOutcomeMessages, type CommentFormState } from "@/lib/comment-form-state";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import styles from "@/components/admin/admin.module.css";
 import { AccessForm, PasswordForm, RoleForm } from "@/components/admin/staff-forms";
 import { requirePageUser } from "@/lib/auth";

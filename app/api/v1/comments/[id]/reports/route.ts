@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { apiRoute, jsonResponse, readJson } from "@/lib/api/respond";
 import { preflight, requesterFrom } from "@/lib/api/v1";
 import { AppError } from "@/lib/errors";

@@ -1,0 +1,20 @@
+import { expect, type Browser } from "@playwright/test";
+import { storageStatePath } from "./staff";
+
+/**
+ * A moderator, in a browser of their own, approves from the Pending queue
+ * every comment that says `text` — the real path, so the story's cached page
+ * is revalidated exactly as in production.
+ */
+export async function approveInDesk(browser: Browser, text: string, expected = 1): Promise<void> {
+  const moderator = await browser.newContext({ storageState: storageStatePath("MODERATOR") });
+  const desk = await moderator.newPage();
+  await desk.goto(`/dashboard/moderation?q=${encodeURIComponent(text)}`);
+  const rows = desk.getByRole("article").filter({ hasText: text });
+  await expect(rows).toHaveCount(expected);
+  for (let approved = 0; approved < expected; approved += 1) {
+    await rows.first().getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(rows).toHaveCount(expected - approved - 1);
+  }
+  await moderator.close();
+}
