@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addComment, closeDatabase, commentStatus, createPublishedStory, reportComment, uniqueTag } from "./support/database";
+import { addComment, commentStatus, createPublishedStory, reportComment, uniqueTag } from "./support/newsroom-data";
 import { e2eStaff, storageStatePath } from "./support/staff";
 
-test.afterAll(closeDatabase);
 
 /** Rows of the queue, in order. */
 const rows = (page: Page) => page.getByRole("article").filter({ has: page.getByRole("group", { name: /^Actions for/ }) });
@@ -17,7 +16,7 @@ test.describe("the moderation desk", () => {
 
   test("a moderator clears the Pending queue with the keyboard alone; readers see exactly the approved comment; the log has it all", async ({ page }) => {
     const tag = uniqueTag();
-    const story = await createPublishedStory(tag);
+    const story = await createPublishedStory(`Water board audit ${tag}`);
     const keep = { authorName: `Helen ${tag}`, body: `Thank you for setting out both figures ${tag}.` };
     const junk = { authorName: `Deals ${tag}`, body: `Cheap watches ${tag} http://spam.example http://spam.example/2` };
     const rude = { authorName: `Troll ${tag}`, body: `You are all clowns ${tag}.` };
@@ -84,7 +83,7 @@ test.describe("the moderation desk", () => {
 
   test("a reported comment waits in Reported with its reasons; approving it keeps it published and clears the report", async ({ page }) => {
     const tag = uniqueTag();
-    const story = await createPublishedStory(tag);
+    const story = await createPublishedStory(`Water board audit ${tag}`);
     const id = await addComment(story.id, { authorName: `Reported ${tag}`, body: `This board is corrupt ${tag}.`, status: "APPROVED" });
     await reportComment(id, "Defamatory claim");
     await reportComment(id, "Defamatory claim");
@@ -107,7 +106,7 @@ test.describe("the moderation desk", () => {
 
   test("a moderator replies as staff from the queue; the reply is published at once and marked Staff", async ({ page }) => {
     const tag = uniqueTag();
-    const story = await createPublishedStory(tag);
+    const story = await createPublishedStory(`Water board audit ${tag}`);
     await addComment(story.id, { authorName: `Asker ${tag}`, body: `Where does the 35 figure come from? ${tag}`, status: "APPROVED" });
 
     await page.goto(`/dashboard/moderation?queue=approved&q=${tag}`);
@@ -129,7 +128,7 @@ test.describe("the moderation desk", () => {
 
   test("bulk: select with x, then spam the selection at once", async ({ page }) => {
     const tag = uniqueTag();
-    const story = await createPublishedStory(tag);
+    const story = await createPublishedStory(`Water board audit ${tag}`);
     const ids = [];
     for (let n = 1; n <= 3; n += 1) ids.push(await addComment(story.id, { authorName: `Bot ${n} ${tag}`, body: `Buy followers ${tag} #${n}`, ageSeconds: n }));
 
@@ -147,7 +146,7 @@ test.describe("the moderation desk", () => {
 
   test("a moderator bans an author from a row; the ban is listed and can be lifted", async ({ page }) => {
     const tag = uniqueTag();
-    const story = await createPublishedStory(tag);
+    const story = await createPublishedStory(`Water board audit ${tag}`);
     const id = await addComment(story.id, { authorName: `Abuser ${tag}`, body: `Abuse ${tag}` });
 
     await page.goto(`/dashboard/moderation?q=${tag}`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { uniqueTag } from "./support/database";
+import { uniqueTag } from "./support/newsroom-data";
 import { storageStatePath } from "./support/staff";
 
 test.describe("staff administration", () => {

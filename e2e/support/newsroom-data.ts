@@ -10,19 +10,22 @@ import pg from "pg";
  * through the moderation desk (support/moderation-desk.ts).
  */
 
-function databaseUrl(): string {
+let pool: pg.Pool | undefined;
+
+function database(): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run the e2e suite through `npm run test:e2e`");
-  return url;
+  // Idle connections must not keep a Playwright worker alive after its last spec.
+  pool ??= new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true });
+  return pool;
 }
 
-async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
+async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await database().connect();
   try {
     return await work(client);
   } finally {
-    await client.end();
+    client.release();
   }
 }
 
@@ -97,4 +100,50 @@ export function raiseCommentRateLimit(): { raise: () => Promise<void>; restore: 
         await client.query(`DELETE FROM rate_limits WHERE key LIKE 'comment-%'`);
       }),
   };
+}
+
+export interface ReaderComment {
+  authorName: string;
+  body: string;
+  status?: "PENDING" | "APPROVED" | "SPAM" | "TRASH";
+  /** Seconds ago; queues list the newest first. */
+  ageSeconds?: number;
+  heldReasons?: { rule: string; detail: string }[];
+}
+
+/** A reader's comment as submission would have stored it, for specs that start at the moderation desk. */
+export async function addComment(articleId: string, comment: ReaderComment): Promise<string> {
+  const email = `${comment.authorName.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@readers.example`;
+  const { rows } = await database().query<{ id: string }>(
+    `INSERT INTO "Comment" (id, "articleId", "authorName", "authorEmail", "ipHash", body, status, "heldReasons", "createdAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6::"CommentStatus", $7::jsonb, now() - make_interval(secs => $8::int), now())
+     RETURNING id::text AS id`,
+    [
+      articleId,
+      comment.authorName,
+      email,
+      `ip${randomBytes(8).toString("hex")}`,
+      comment.body,
+      comment.status ?? "PENDING",
+      JSON.stringify(comment.heldReasons ?? []),
+      comment.ageSeconds ?? 0,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+/** A reader's report, as the public Report button records it. */
+export async function reportComment(commentId: string, reason: string): Promise<void> {
+  await database().query(
+    `WITH report AS (
+       INSERT INTO "CommentReport" (id, "commentId", "reporterHash", reason) VALUES (gen_random_uuid(), $1, $2, $3)
+     )
+     UPDATE "Comment" SET "reportCount" = "reportCount" + 1, "flaggedAt" = now() WHERE id = $1`,
+    [commentId, `reader${randomBytes(6).toString("hex")}`, reason],
+  );
+}
+
+export async function commentStatus(commentId: string): Promise<string | undefined> {
+  const { rows } = await database().query<{ status: string }>(`SELECT status::text AS status FROM "Comment" WHERE id = $1`, [commentId]);
+  return rows[0]?.status;
 }
