@@ -2,7 +2,6 @@ import { expect, test, type Page } from "@playwright/test";
 import { addComment, commentStatus, createPublishedStory, reportComment, uniqueTag } from "./support/newsroom-data";
 import { e2eStaff, storageStatePath } from "./support/staff";
 
-
 /** Rows of the queue, in order. */
 const rows = (page: Page) => page.getByRole("article").filter({ has: page.getByRole("group", { name: /^Actions for/ }) });
 
