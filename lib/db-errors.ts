@@ -25,15 +25,23 @@ const unavailableCodes = new Set([
   "P2024", // Prisma: timed out fetching a connection from the pool
 ]);
 
-const unavailableMessages = /connection terminated|timeout exceeded when trying to connect|connection refused|server closed the connection|can't reach database|the database system is (starting up|shutting down)/i;
+const unavailableMessages =
+  /connection terminated|terminating connection due to administrator command|timeout exceeded when trying to connect|connection refused|server closed the connection|can't reach database|the database system is (starting up|shutting down|in recovery mode)/i;
 
+/**
+ * Walks the error and what it wraps: `cause` chains, and Prisma's driver
+ * adapter errors, which arrive as `meta.driverAdapterError` (code P2039 for
+ * any database error, so the original is what tells).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 6; depth += 1) {
-    if (typeof current !== "object") return false;
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length && seen < 12; seen += 1) {
+    const current = pending.shift();
+    if (!current || typeof current !== "object") continue;
+    const { code, message, cause, meta } = current as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     if (typeof code === "string" && unavailableCodes.has(code)) return true;
     if (typeof message === "string" && unavailableMessages.test(message)) return true;
-    current = cause;
+    pending.push(cause, meta?.driverAdapterError);
   }
   return false;
 }

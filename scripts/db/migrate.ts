@@ -16,7 +16,8 @@ import pg from "pg";
  */
 
 const PRISMA_MIGRATE_LOCK = 72707369;
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+/** Relative to the working directory: npm scripts, tests and the e2e suite all run from the project root. */
+export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
 export interface MigrationResult {
   applied: string[];
