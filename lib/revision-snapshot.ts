@@ -1,4 +1,4 @@
-import { diffArrays, diffWordsWithSpace } from "diff";
+import { diffArrays, diffWords } from "diff";
 import { z } from "zod";
 
 /**
@@ -39,6 +39,44 @@ export const articleSnapshotSchema = z.object({
 
 export type ArticleSnapshot = z.output<typeof articleSnapshotSchema>;
 export type SnapshotCitation = z.output<typeof snapshotCitationSchema>;
+
+/** The snapshot of a story's editable fields, in the one shape every writer of revisions uses. */
+export function snapshotOf(article: {
+  title: string;
+  dek: string;
+  slug: string;
+  body: unknown;
+  sectionId: string | null;
+  tags: readonly string[];
+  bylineIds: readonly string[];
+  featuredImageId: string | null;
+  imageAlt: string;
+  imageCaption: string;
+  imageCredit: string;
+  citations: readonly SnapshotCitation[];
+}): ArticleSnapshot {
+  return {
+    title: article.title,
+    dek: article.dek,
+    slug: article.slug,
+    body: article.body,
+    sectionId: article.sectionId,
+    tags: [...article.tags],
+    bylineIds: [...article.bylineIds],
+    featuredImageId: article.featuredImageId,
+    imageAlt: article.imageAlt,
+    imageCaption: article.imageCaption,
+    imageCredit: article.imageCredit,
+    citations: article.citations.map((citation) => ({
+      sourceId: citation.sourceId,
+      viaSourceId: citation.viaSourceId,
+      claim: citation.claim,
+      factKey: citation.factKey,
+      factValue: citation.factValue,
+      reportUrl: citation.reportUrl,
+    })),
+  };
+}
 
 export function parseSnapshot(json: unknown): ArticleSnapshot {
   const parsed = articleSnapshotSchema.safeParse(json ?? {});
@@ -184,7 +222,7 @@ export interface RevisionDiff {
 }
 
 function wordParts(before: string, after: string): DiffPart[] {
-  return diffWordsWithSpace(before, after).map((change) => ({
+  return diffWords(before, after).map((change) => ({
     text: change.value,
     change: change.added ? "added" : change.removed ? "removed" : "same",
   }));

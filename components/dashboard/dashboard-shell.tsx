@@ -13,7 +13,11 @@ interface NavItem {
 }
 
 /** Only areas that exist and that this role may open are listed. */
-const navigation: NavItem[] = [{ href: "/dashboard", label: "Home", permission: "dashboard:enter" }];
+const navigation: NavItem[] = [
+  { href: "/dashboard", label: "Home", permission: "dashboard:enter" },
+  { href: "/dashboard/articles", label: "Stories", permission: "article:draft" },
+  { href: "/dashboard/sources", label: "Sources", permission: "source:create" },
+];
 
 export function DashboardShell({ user, children }: { user: StaffUser; children: ReactNode }) {
   return (

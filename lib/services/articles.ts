@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind, Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { revalidateStory, type StoryLocation } from "@/lib/revalidate";
-import type { ArticleSnapshot } from "@/lib/revision-snapshot";
+import { snapshotOf, type ArticleSnapshot } from "@/lib/revision-snapshot";
 import { InvalidDocumentError, renderBody } from "@/lib/rich-text/render";
 import type { StaffUser } from "@/lib/services/users";
 import { firstFreeSlug, slugFromText } from "@/lib/slug";
@@ -118,6 +118,13 @@ export interface LastSave {
 export interface EditorArticle extends StoredArticle {
   canEdit: boolean;
   lastSave: LastSave | null;
+  /** Someone else who has the story open in their editor right now. */
+  otherEditor: string | null;
+}
+
+function otherEditorOf(article: Pick<StoredArticle, "editingById" | "editingSeenAt" | "editingBy">, actorId: string, now = Date.now()): string | null {
+  const fresh = article.editingSeenAt && now - article.editingSeenAt.getTime() < EDITING_TTL_MS;
+  return article.editingById && article.editingById !== actorId && fresh ? (article.editingBy?.name ?? null) : null;
 }
 
 async function lastSaveOf(client: Tx, articleId: string): Promise<LastSave | null> {
@@ -136,48 +143,11 @@ export async function getArticleForEditor(actor: Actor, id: string): Promise<Edi
   const article = await db.article.findUnique({ where: { id }, select: editorSelect });
   if (!article) throw new AppError("not_found", "There is no such story.");
   if (!canViewArticle(actor, accessOf(article))) throw new AppError("forbidden", "You can only open stories you wrote or carry a byline on.");
-  return { ...article, canEdit: canEditArticle(actor, accessOf(article)), lastSave: await lastSaveOf(db, id) };
+  return { ...article, canEdit: canEditArticle(actor, accessOf(article)), lastSave: await lastSaveOf(db, id), otherEditor: otherEditorOf(article, actor.id) };
 }
 
 // ---------------------------------------------------------------------------
 // Content → what is stored
-
-export function snapshotOf(article: {
-  title: string;
-  dek: string;
-  slug: string;
-  body: unknown;
-  sectionId: string | null;
-  tags: readonly string[];
-  bylineIds: readonly string[];
-  featuredImageId: string | null;
-  imageAlt: string;
-  imageCaption: string;
-  imageCredit: string;
-  citations: readonly ArticleSnapshot["citations"][number][];
-}): ArticleSnapshot {
-  return {
-    title: article.title,
-    dek: article.dek,
-    slug: article.slug,
-    body: article.body,
-    sectionId: article.sectionId,
-    tags: [...article.tags],
-    bylineIds: [...article.bylineIds],
-    featuredImageId: article.featuredImageId,
-    imageAlt: article.imageAlt,
-    imageCaption: article.imageCaption,
-    imageCredit: article.imageCredit,
-    citations: article.citations.map((citation) => ({
-      sourceId: citation.sourceId,
-      viaSourceId: citation.viaSourceId,
-      claim: citation.claim,
-      factKey: citation.factKey,
-      factValue: citation.factValue,
-      reportUrl: citation.reportUrl,
-    })),
-  };
-}
 
 const storedSnapshot = (article: StoredArticle): ArticleSnapshot =>
   snapshotOf({
@@ -194,7 +164,19 @@ async function slugIsTaken(client: Tx, slug: string, articleId: string | null): 
 }
 
 /** The slug a save ends with: the one typed (if free), the current one, or one made from the title. */
-async function resolveSlug(client: Tx, requested: string, title: string, current: { id: string; slug: string } | null): Promise<string> {
+async function resolveSlug(
+  client: Tx,
+  requested: string,
+  title: string,
+  current: { id: string; slug: string } | null,
+  followTitle: boolean,
+): Promise<string> {
+  if (followTitle) {
+    const base = slugFromText(title) || "story";
+    // Already made from this title (perhaps with a -2 to step around another story): keep it.
+    if (current && (current.slug === base || new RegExp(`^${base}-\\d+$`).test(current.slug))) return current.slug;
+    return firstFreeSlug(base, (slug) => slugIsTaken(client, slug, current?.id ?? null));
+  }
   if (requested === "") return current?.slug ?? firstFreeSlug(slugFromText(title), (slug) => slugIsTaken(client, slug, null));
   if (requested === current?.slug) return requested;
   if (await slugIsTaken(client, requested, current?.id ?? null)) {
@@ -507,7 +489,9 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
 
       const before = await footprintOf(tx, article.id);
       const prepared = await prepareContent(tx, request.content, access.bylineIds);
-      const slug = request.keepSlug ? article.slug : await resolveSlug(tx, request.content.slug, request.content.title, article);
+      // Once readers could have seen the story, its slug only changes when someone types a new one.
+      const followTitle = request.content.slugAuto && !article.publishedAt;
+      const slug = request.keepSlug ? article.slug : await resolveSlug(tx, request.content.slug, request.content.title, article, followTitle);
       const next = nextState(article, transition, now, request.scheduledFor);
       const snapshot = snapshotOf({ ...prepared.scalars, slug, tags: prepared.tagNames, bylineIds: prepared.bylineIds, citations: request.content.citations });
       const contentChanged = JSON.stringify(snapshot) !== JSON.stringify(storedSnapshot(article));
@@ -588,7 +572,7 @@ async function createArticle(tx: Tx, actor: Actor, request: CommitRequest, now: 
   const { transition, content } = request;
   if (!allowedFrom[transition].includes("NEW")) throw new AppError("conflict", refusedTransition[transition]);
   const prepared = await prepareContent(tx, content, []);
-  const slug = await resolveSlug(tx, content.slug, content.title, null);
+  const slug = await resolveSlug(tx, content.slug, content.title, null, content.slugAuto);
   const status: ArticleStatus =
     transition === "submit" ? "IN_REVIEW" : transition === "publish" ? "PUBLISHED" : transition === "schedule" ? "SCHEDULED" : "DRAFT";
   const publishedAt = status === "PUBLISHED" ? now : null;
@@ -702,11 +686,13 @@ export async function editingHeartbeat(actor: Actor, id: string, editing: boolea
   } else if (!editing) {
     await db.article.updateMany({ where: { id, editingById: actor.id }, data: { editingById: null, editingSeenAt: null } });
   }
-  const other =
-    article.editingById && article.editingById !== actor.id && article.editingSeenAt && article.editingSeenAt >= staleBefore
-      ? (article.editingBy?.name ?? null)
-      : null;
-  return { version: article.version, status: article.status, deleted: article.deletedAt !== null, otherEditor: other, lastSave: await lastSaveOf(db, id) };
+  return {
+    version: article.version,
+    status: article.status,
+    deleted: article.deletedAt !== null,
+    otherEditor: otherEditorOf(article, actor.id, now.getTime()),
+    lastSave: await lastSaveOf(db, id),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -814,4 +800,54 @@ export function listBylineChoices(): Promise<Choice[]> {
 /** For the list's author filter: everyone who ever had a byline, leavers included. */
 export function listAuthorChoices(): Promise<Choice[]> {
   return db.user.findMany({ where: { bylines: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+// ---------------------------------------------------------------------------
+// Preview
+
+const publicSourceColumns = { id: true, name: true, shortName: true, kind: true, url: true, description: true } as const;
+
+const previewSelect = {
+  id: true,
+  title: true,
+  dek: true,
+  slug: true,
+  status: true,
+  bodyHtml: true,
+  publishedAt: true,
+  updatedAt: true,
+  scheduledFor: true,
+  deletedAt: true,
+  createdById: true,
+  imageAlt: true,
+  imageCaption: true,
+  imageCredit: true,
+  featuredImage: { select: { key: true, width: true, height: true } },
+  section: { select: { name: true, slug: true } },
+  bylines: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true, slug: true } } } },
+  corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
+  citations: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      claim: true,
+      factKey: true,
+      factValue: true,
+      reportUrl: true,
+      // The same columns readers get: a preview shows exactly what the public page will.
+      source: { select: publicSourceColumns },
+      viaSource: { select: publicSourceColumns },
+    },
+  },
+} as const satisfies Prisma.ArticleSelect;
+
+export type PreviewArticle = Prisma.ArticleGetPayload<{ select: typeof previewSelect }>;
+
+/** The last saved version of a story as readers would see it, for staff who may open it. */
+export async function getArticleForPreview(actor: Actor, id: string): Promise<PreviewArticle> {
+  const article = await db.article.findUnique({ where: { id }, select: previewSelect });
+  if (!article) throw new AppError("not_found", "There is no such story.");
+  const access = { ...article, bylineIds: article.bylines.map((byline) => byline.user.id) };
+  if (!canViewArticle(actor, access)) throw new AppError("forbidden", "You can only preview stories you wrote or carry a byline on.");
+  return article;
 }

@@ -20,7 +20,11 @@ const optionalText = (max: number, label: string) =>
 
 /** "" (an empty select or field) → null, anything else must be a UUID. */
 const optionalId = (message: string) =>
-  z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid(message).nullable());
+  z
+    .string()
+    .nullish()
+    .transform((value) => value || null)
+    .pipe(z.uuid(message).nullable());
 
 /** Empty → null; otherwise an absolute http(s) address. */
 export const optionalWebAddress = z.preprocess(
@@ -91,6 +95,8 @@ export const articleContentSchema = z.object({
     .max(80, "Keep the slug under 80 characters.")
     .refine((slug) => slug === "" || slugPattern.test(slug), "Use lower-case letters, digits and single hyphens only (e.g. port-strike-ends).")
     .default(""),
+  /** The slug still follows the title (nobody typed one): the server picks a free one from the title. */
+  slugAuto: z.boolean().default(false),
   tags: tagsSchema,
   bylineIds: z
     .array(z.uuid("Pick bylines from the staff list."))

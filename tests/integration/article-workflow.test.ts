@@ -117,7 +117,7 @@ describe("drafting and the workflow", () => {
 
   test("a body that is not a document of the editor's schema is refused on the Body field", async () => {
     const writer = await makeStaff("WRITER");
-    const bad = { ...content(writer), body: { type: "doc", content: [{ type: "script", text: "alert(1)" }] } };
+    const bad = { ...content(writer), body: { type: "doc" as const, content: [{ type: "script", text: "alert(1)" }] } };
     await expect(commitArticle(writer, { content: bad, transition: "save" })).rejects.toMatchObject({ code: "invalid_input", fields: { body: expect.any(Array) } });
   });
 
@@ -370,7 +370,7 @@ describe("the desk list", () => {
   test("the body can hold every feature of the editor", async () => {
     const writer = await makeStaff("WRITER");
     const body = {
-      type: "doc",
+      type: "doc" as const,
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Heading" }] },
         { type: "paragraph", content: [{ type: "text", text: "link", marks: [{ type: "link", attrs: { href: "https://example.com" } }] }] },
