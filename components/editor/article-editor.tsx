@@ -16,6 +16,7 @@ import {
 } from "@/app/(dashboard)/dashboard/articles/actions";
 import type { CommandResult } from "@/lib/actions/staff-action";
 import { revisionKindLabels } from "@/lib/article-labels";
+import { doneMessage, type EditorAction } from "@/lib/editor-messages";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import type { Choice, SavedArticle } from "@/lib/services/articles";
 import { slugFromText } from "@/lib/slug";
@@ -69,6 +70,8 @@ interface Props {
   canEdit: boolean;
   canPublish: boolean;
   otherEditor: string | null;
+  /** What the last workflow button did, said once after the page reloaded with the new state. */
+  done?: { action: EditorAction; at: string } | null;
   /** Extra panels for the side column (corrections), rendered on the server. */
   children?: ReactNode;
 }
@@ -135,17 +138,7 @@ function payloadOf(values: Values, slugAuto: boolean) {
   };
 }
 
-const successText: Record<Action, (saved: SavedArticle) => string> = {
-  save: (saved) =>
-    saved.status === "PUBLISHED" ? "Update saved. Readers see it now." : saved.status === "SCHEDULED" ? "Update saved. The story goes live as scheduled." : "Draft saved.",
-  autosave: () => "Saved automatically.",
-  submit: () => "Submitted for review. An editor will pick it up from the desk.",
-  publish: () => "Published. The story is on the site now.",
-  schedule: (saved) => `Scheduled: it goes live on ${saved.scheduledFor ? dateTimeFormat.format(new Date(saved.scheduledFor)) : "its time"}.`,
-  unpublish: (saved) => (saved.status === "DRAFT" ? "Schedule cancelled. The story is a draft again." : "Unpublished. Readers can no longer see the story."),
-};
-
-export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPublish, otherEditor: initialOtherEditor, children }: Props) {
+export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPublish, otherEditor: initialOtherEditor, done, children }: Props) {
   const router = useRouter();
   const scheduleId = useId();
   const [values, setValues] = useState<Values>({
@@ -181,6 +174,16 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
   const [otherEditor, setOtherEditor] = useState(initialOtherEditor);
   const [newerVersion, setNewerVersion] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState<Action>("save");
+  const [doneSeen, setDoneSeen] = useState<string | null>(null);
+  const doneNotice =
+    done && done.at !== doneSeen
+      ? {
+          tone: "success" as const,
+          text: doneMessage(done.action, initial.status, initial.scheduledFor ? dateTimeFormat.format(new Date(initial.scheduledFor)) : null),
+          link: initial.status === "PUBLISHED" ? { href: `/articles/${initial.slug}`, label: "View on site" } : undefined,
+        }
+      : null;
+  const shownMessage = message ?? doneNotice;
 
   const slugAuto = !slugTouched && meta.publishedAt === null;
   const payload = useMemo(() => payloadOf(values, slugAuto), [values, slugAuto]);
@@ -275,19 +278,25 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
         setValues((current) => ({ ...current, slug: current.slug === sent.slug ? saved.slug : current.slug }));
         setBaseline(JSON.stringify({ ...sent, slug: saved.slug, slugAuto: sent.slugAuto && saved.publishedAt === null }));
         if (saved.publishedAt) setSlugTouched(true);
-        if (wasNew) window.history.replaceState(null, "", `/dashboard/articles/${saved.id}`);
         if (action === "autosave") {
+          // The new draft now has an address; nothing on the page needs to change, so the editor stays as it is.
+          if (wasNew) window.history.replaceState(null, "", `/dashboard/articles/${saved.id}`);
           setAutosave({ state: "saved", at: new Date(saved.savedAt) });
           return;
         }
         setAutosave({ state: "idle" });
-        setMessage({
-          tone: "success",
-          text: successText[action](saved),
-          link: saved.status === "PUBLISHED" ? { href: `/articles/${saved.slug}`, label: "View on site" } : undefined,
-        });
-        // Panels rendered on the server (corrections, dates) follow the new state.
-        if (action !== "save") router.refresh();
+        if (action === "save" && !wasNew) {
+          setMessage({
+            tone: "success",
+            text: doneMessage("save", saved.status, null),
+            link: saved.status === "PUBLISHED" ? { href: `/articles/${saved.slug}`, label: "View on site" } : undefined,
+          });
+          return;
+        }
+        // The state changed (or the story is new): reload the page's server parts — dates, corrections,
+        // the trash and history links — and say what happened there.
+        setMessage(null);
+        router.replace(`/dashboard/articles/${saved.id}?done=${action}&at=${new Date(saved.savedAt).getTime()}`, { scroll: false });
       });
       queue.current = job.catch(() => undefined);
       return job;
@@ -298,6 +307,7 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
   const run = (action: Action) => {
     setLastAction(action);
     setMessage(null);
+    setDoneSeen(done?.at ?? null);
     void perform(action);
   };
 
@@ -467,13 +477,13 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
         </div>
       ) : null}
       <div aria-live="polite" role="status" className={styles.messageRegion}>
-        {message ? (
-          <p className={message.tone === "error" ? ui.noticeError : ui.notice}>
-            <span>{message.text}</span>
-            {message.link ? (
-              <Link href={message.link.href} target="_blank">
-                {message.link.label}
-              </Link>
+        {shownMessage ? (
+          <p className={shownMessage.tone === "error" ? ui.noticeError : ui.notice}>
+            <span>{shownMessage.text}</span>
+            {shownMessage.link ? (
+              <a href={shownMessage.link.href} target="_blank" rel="noopener">
+                {shownMessage.link.label}
+              </a>
             ) : null}
           </p>
         ) : null}

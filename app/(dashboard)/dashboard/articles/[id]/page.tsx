@@ -6,6 +6,7 @@ import ui from "@/components/dashboard/desk-ui.module.css";
 import { RestoreFromTrash } from "@/components/dashboard/restore-from-trash";
 import { requirePageUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { editorActions, type EditorAction } from "@/lib/editor-messages";
 import { can } from "@/lib/permissions";
 import { getArticleForEditor, listBylineChoices, listSectionChoices, type EditorArticle } from "@/lib/services/articles";
 import type { StaffUser } from "@/lib/services/users";
@@ -34,6 +35,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   // Leavers keep their byline on old stories, so they stay choosable here.
   const choices = [...bylineChoices, ...initial.bylines.filter((person) => !bylineChoices.some((choice) => choice.id === person.id))];
   const editsAny = can(user.role, "article:edit-any");
+  const doneAction = editorActions.find((action) => action === query.done) as EditorAction | undefined;
+  const done = doneAction && typeof query.at === "string" ? { action: doneAction, at: query.at } : null;
 
   return (
     <>
@@ -61,6 +64,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         canEdit={article.canEdit}
         canPublish={can(user.role, "article:publish")}
         otherEditor={article.otherEditor}
+        done={done}
       >
         {editsAny && article.publishedAt && !article.deletedAt ? <CorrectionsPanel articleId={article.id} corrections={article.corrections} /> : null}
       </ArticleEditor>
