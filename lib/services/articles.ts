@@ -755,7 +755,8 @@ export async function listDeskArticles(actor: Actor, filter: ArticleListFilter, 
       filter.section ? { sectionId: filter.section } : {},
       filter.author ? { bylines: { some: { userId: filter.author } } } : {},
       filter.q ? { title: { contains: filter.q, mode: "insensitive" } } : {},
-      after ? { OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] } : {},
+      // The plain `<=` is what lets PostgreSQL start the index scan at the cursor; the OR alone is only a filter.
+      after ? { updatedAt: { lte: after.updatedAt }, OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] } : {},
     ],
   };
   const rows = await db.article.findMany({

@@ -76,7 +76,7 @@ export async function listSources(filter: { q: string; kind?: SourceKind; cursor
       AND: [
         filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { shortName: { contains: filter.q, mode: "insensitive" } }] } : {},
         filter.kind ? { kind: filter.kind } : {},
-        after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {},
+        after ? { name: { gte: after.name }, OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {},
       ],
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
