@@ -19,6 +19,9 @@ export async function register(): Promise<void> {
   startScheduler({
     origin: `http://${host}:${env.PORT}`,
     token: schedulerToken(),
+    // Production may run several instances, each of which must notice the others' schedules soon. A development
+    // server is alone (its own schedules wake it) and should not log a scheduler request every half minute.
+    maxSleepMs: env.NODE_ENV === "production" ? 30_000 : 5 * 60_000,
     log: (line) => console.log(`[scheduler] ${line}`),
   });
 }

@@ -41,6 +41,20 @@ test.describe("bad input shows field errors and keeps what was typed", () => {
     await expect(page.getByLabel("Fact", { exact: true })).toHaveValue("death toll");
   });
 
+  test("new-source form inside the editor: no kind", async ({ page }) => {
+    await startStory(page, { title: uniqueTitle("Inline source errors"), body: "Text." });
+    await page.getByRole("button", { name: "Cite a source" }).click();
+    const name = uniqueTitle("Harbour Watch");
+    await page.getByRole("combobox", { name: "Source", exact: true }).fill(name);
+    await page.getByRole("option", { name: `Add “${name}” as a new source` }).click();
+    await page.getByLabel("Web address", { exact: true }).fill("harbour watch dot org");
+    await page.getByRole("button", { name: "Add source" }).click();
+    await expect(page.getByText("Pick what kind of source this is.")).toBeVisible();
+    await expect(page.getByText("Enter a full web address starting with http:// or https://.")).toBeVisible();
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
+    await expect(page.getByLabel("Web address", { exact: true })).toHaveValue("harbour watch dot org");
+  });
+
   test("correction form: an empty correction", async ({ page }) => {
     await startStory(page, { title: uniqueTitle("Needs a correction"), body: "Text." });
     await press(page, "Publish");
@@ -64,5 +78,16 @@ test.describe("bad input shows field errors and keeps what was typed", () => {
     await expect(page.getByLabel("Web address", { exact: true })).toHaveValue("not a web address");
     await expect(page.getByLabel("Staff notes", { exact: true })).toHaveValue("Notes worth keeping");
     await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("merge form: no source to merge into", async ({ page }) => {
+    await page.goto("/dashboard/sources/new");
+    await page.getByLabel("Name", { exact: true }).fill(uniqueTitle("Lonely source"));
+    await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Other" });
+    await page.getByRole("button", { name: "Add source" }).click();
+    await expect(page.getByText("Source added to the registry.")).toBeVisible();
+    await page.goto(page.url().replace(/\/dashboard\/sources\?added=/, "/dashboard/sources/"));
+    await page.getByRole("button", { name: "Merge", exact: true }).click();
+    await expect(page.getByText("Pick the source to keep.")).toBeVisible();
   });
 });

@@ -15,6 +15,7 @@ import {
   unpublishArticleAction,
 } from "@/app/(dashboard)/dashboard/articles/actions";
 import type { CommandResult } from "@/lib/actions/staff-action";
+import { autosaveStatuses } from "@/lib/article-access";
 import { revisionKindLabels } from "@/lib/article-labels";
 import { doneMessage, type EditorAction } from "@/lib/editor-messages";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
@@ -100,7 +101,6 @@ type Action = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpubli
 type Errors = Record<string, string[] | undefined>;
 type Message = { tone: "success" | "error"; text: string; link?: { href: string; label: string } };
 
-const autosaveStatuses: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW", "UNPUBLISHED"];
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });

@@ -7,11 +7,10 @@ import { SCHEDULER_HEADER } from "./token";
  * route handler, unlike a bare timer, runs inside a request, where Next.js
  * lets it revalidate the cached pages that show the story. The route answers
  * when the next story is due, so the timer sleeps until exactly then (and
- * never longer than MAX_SLEEP_MS, to notice stories scheduled elsewhere).
+ * never longer than `maxSleepMs`, to notice stories scheduled by another instance).
  * Saving a schedule in this process wakes it early through `wakeScheduler`.
  */
 
-const MAX_SLEEP_MS = 30_000;
 const RETRY_MS = 5_000;
 
 interface SchedulerHandle {
@@ -20,7 +19,7 @@ interface SchedulerHandle {
 
 const registry = globalThis as unknown as { newsroomScheduler?: SchedulerHandle };
 
-export function startScheduler(options: { origin: string; token: string; log: (line: string) => void }): void {
+export function startScheduler(options: { origin: string; token: string; maxSleepMs: number; log: (line: string) => void }): void {
   if (registry.newsroomScheduler) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let plannedAt = Number.POSITIVE_INFINITY;
@@ -37,7 +36,7 @@ export function startScheduler(options: { origin: string; token: string; log: (l
   const tick = async () => {
     if (running) return;
     running = true;
-    let delay = MAX_SLEEP_MS;
+    let delay = options.maxSleepMs;
     try {
       const response = await fetch(`${options.origin}/api/internal/scheduler`, {
         method: "POST",
@@ -47,7 +46,7 @@ export function startScheduler(options: { origin: string; token: string; log: (l
       if (!response.ok) throw new Error(`answered ${response.status}`);
       const answer = (await response.json()) as { published?: unknown[]; nextAt?: string | null };
       if (answer.published?.length) options.log(`published ${answer.published.length} scheduled stor${answer.published.length === 1 ? "y" : "ies"}`);
-      if (answer.nextAt) delay = Math.min(MAX_SLEEP_MS, Math.max(250, Date.parse(answer.nextAt) - Date.now() + 50));
+      if (answer.nextAt) delay = Math.min(options.maxSleepMs, Math.max(250, Date.parse(answer.nextAt) - Date.now() + 50));
     } catch {
       // The server may still be starting, or the database restarting: try again soon.
       delay = RETRY_MS;

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind, Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { revalidateStory, type StoryLocation } from "@/lib/revalidate";
+import { autosaveStatuses, canEditArticle, canViewArticle, type AccessSubject } from "@/lib/article-access";
 import { snapshotOf, type ArticleSnapshot } from "@/lib/revision-snapshot";
 import { InvalidDocumentError, renderBody } from "@/lib/rich-text/render";
 import type { StaffUser } from "@/lib/services/users";
@@ -15,14 +16,11 @@ import type { ArticleContent, ArticleListFilter } from "@/lib/validation/article
 
 /**
  * The editorial workflow: every change to a story goes through `commitArticle`,
- * which checks who may touch this story in its state, refuses a save made
- * from a stale version (compare-and-swap on `version`), stores the content,
- * slug, tags, bylines and citations in one transaction, writes the revision,
- * and afterwards revalidates every public page that shows the story.
- *
- * A WRITER edits stories they created or carry a byline on while those are
- * DRAFT or IN_REVIEW (a writer may still polish a story an editor has not
- * picked up); once scheduled or published, only editors change it.
+ * which checks who may touch this story in its state (lib/article-access.ts),
+ * refuses a save made from a stale version (compare-and-swap on `version`),
+ * stores the content, slug, tags, bylines and citations in one transaction,
+ * writes the revision, and afterwards revalidates every public page that
+ * shows the story.
  */
 
 export type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "$extends">;
@@ -33,33 +31,6 @@ type Actor = Pick<StaffUser, "id" | "name" | "role">;
 export const EDITING_TTL_MS = 2 * 60 * 1000;
 /** Autosaves by one person within this window of their last autosave share one revision. */
 export const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
-
-const writerEditable: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW"];
-/** States in which a story is not on the public site, so saving it as you type is harmless. */
-export const autosaveStatuses: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW", "UNPUBLISHED"];
-
-export interface AccessSubject {
-  status: ArticleStatus;
-  createdById: string | null;
-  bylineIds: readonly string[];
-  deletedAt: Date | null;
-}
-
-const isOwner = (actor: Pick<Actor, "id">, article: AccessSubject) =>
-  article.createdById === actor.id || article.bylineIds.includes(actor.id);
-
-/** May this person open the story in the dashboard (perhaps read-only)? */
-export function canViewArticle(actor: Pick<Actor, "id" | "role">, article: AccessSubject): boolean {
-  if (can(actor.role, "article:edit-any")) return true;
-  return can(actor.role, "article:draft") && !article.deletedAt && isOwner(actor, article);
-}
-
-/** May this person change the story as it stands now? */
-export function canEditArticle(actor: Pick<Actor, "id" | "role">, article: AccessSubject): boolean {
-  if (article.deletedAt) return false;
-  if (can(actor.role, "article:edit-any")) return true;
-  return can(actor.role, "article:draft") && isOwner(actor, article) && writerEditable.includes(article.status);
-}
 
 // ---------------------------------------------------------------------------
 // Reading a story for the editor

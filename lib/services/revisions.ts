@@ -10,7 +10,8 @@ import {
   type RevisionDiff,
   type SnapshotNames,
 } from "@/lib/revision-snapshot";
-import { canViewArticle, commitArticle, type SavedArticle } from "@/lib/services/articles";
+import { canViewArticle } from "@/lib/article-access";
+import { commitArticle, type SavedArticle } from "@/lib/services/articles";
 import type { StaffUser } from "@/lib/services/users";
 import { articleContentSchema } from "@/lib/validation/article";
 

@@ -11,7 +11,7 @@ import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { formatShortDateTime } from "@/lib/format";
-import { canEditArticle } from "@/lib/services/articles";
+import { canEditArticle } from "@/lib/article-access";
 import { compareRevisions, listRevisions } from "@/lib/services/revisions";
 
 export const metadata: Metadata = { title: "History" };
