@@ -36,6 +36,14 @@ test("two people edit one story: the second save is refused naming the first, an
   await expect(check.getByLabel("Title", { exact: true })).toHaveValue("First editor's headline");
   await expect(check.getByLabel("Dek", { exact: true })).toHaveValue("");
 
+
+  // The second person may then decide, knowingly, to put their version on top; the first's stays in the history.
+  await second.getByRole("button", { name: "Replace it with my version" }).click();
+  await expectMessage(second, "Draft saved.");
+  await check.goto(`/dashboard/articles/${id}/history`);
+  await expect(check.getByRole("list", { name: "Versions, newest first" }).getByRole("listitem")).toHaveCount(3);
+  await expect(check.getByRole("region", { name: "Changes to Title" }).locator("del")).toContainText("First editor's headline");
+
   await editorContext.close();
   await adminContext.close();
 });

@@ -278,14 +278,14 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
         setValues((current) => ({ ...current, slug: current.slug === sent.slug ? saved.slug : current.slug }));
         setBaseline(JSON.stringify({ ...sent, slug: saved.slug, slugAuto: sent.slugAuto && saved.publishedAt === null }));
         if (saved.publishedAt) setSlugTouched(true);
+        // A new draft now has an address. The editor itself stays as it is, so nothing typed meanwhile is lost.
+        if (wasNew && (action === "autosave" || action === "save")) window.history.replaceState(null, "", `/dashboard/articles/${saved.id}`);
         if (action === "autosave") {
-          // The new draft now has an address; nothing on the page needs to change, so the editor stays as it is.
-          if (wasNew) window.history.replaceState(null, "", `/dashboard/articles/${saved.id}`);
           setAutosave({ state: "saved", at: new Date(saved.savedAt) });
           return;
         }
         setAutosave({ state: "idle" });
-        if (action === "save" && !wasNew) {
+        if (action === "save") {
           setMessage({
             tone: "success",
             text: doneMessage("save", saved.status, null),
@@ -293,8 +293,8 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
           });
           return;
         }
-        // The state changed (or the story is new): reload the page's server parts — dates, corrections,
-        // the trash and history links — and say what happened there.
+        // The story moved through the workflow: reload the page's server parts (corrections, dates) and say
+        // what happened there.
         setMessage(null);
         router.replace(`/dashboard/articles/${saved.id}?done=${action}&at=${new Date(saved.savedAt).getTime()}`, { scroll: false });
       });
