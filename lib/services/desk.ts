@@ -76,7 +76,7 @@ export async function deskLists(user: StaffUser): Promise<DeskLists | null> {
   const scope = deskScope(user);
   const [myDrafts, inReview, scheduled, activity] = await Promise.all([
     db.article.findMany({
-      where: { deletedAt: null, status: { in: ["DRAFT", "UNPUBLISHED"] }, ...mine(user) },
+      where: { deletedAt: null, status: "DRAFT", ...mine(user) },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: 6,
       select: storySelect,

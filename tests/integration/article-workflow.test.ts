@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { paragraphsToDocument } from "@/lib/rich-text/render";
-import { commitArticle, deleteArticle, listDeskArticles, undeleteArticle } from "@/lib/services/articles";
+import { commitArticle, deleteArticle, editingHeartbeat, listDeskArticles, undeleteArticle } from "@/lib/services/articles";
 import { findCurrentSlug, getPublishedArticle } from "@/lib/services/public-articles";
 import { takeRevalidatedPaths } from "../support/request-doubles";
 import { content, makeArticle, makeSection, makeSource, uniqueTitle } from "../support/article-factory";
@@ -365,6 +365,20 @@ describe("the desk list", () => {
     await db.article.update({ where: { id: story.id }, data: { editingById: editor.id, editingSeenAt: new Date() } });
     const page = await listDeskArticles(editor, { q: story.content.title });
     expect(page.items[0]?.editingNow).toBe("Ed Itor");
+  });
+
+  test("the editor's heartbeat marks who is editing, warns the next person, and clears when the editor closes", async () => {
+    const first = await makeStaff("EDITOR", { name: "First Opener" });
+    const second = await makeStaff("EDITOR", { name: "Second Opener" });
+    const story = await makeArticle(first);
+    expect(await editingHeartbeat(first, story.id, true)).toMatchObject({ otherEditor: null, version: 1 });
+    expect(await editingHeartbeat(second, story.id, true)).toMatchObject({ otherEditor: "First Opener" });
+    expect((await listDeskArticles(second, { q: story.content.title })).items[0]?.editingNow).toBe("First Opener");
+    // A save made elsewhere shows up in the next heartbeat, with who made it.
+    await commitArticle(second, { id: story.id, version: 1, content: { ...story.content, dek: "changed" }, transition: "save" });
+    expect(await editingHeartbeat(first, story.id, true)).toMatchObject({ version: 2, lastSave: { authorName: "Second Opener", kind: "SAVE" } });
+    await editingHeartbeat(first, story.id, false);
+    expect((await listDeskArticles(second, { q: story.content.title })).items[0]?.editingNow).toBeNull();
   });
 
   test("the body can hold every feature of the editor", async () => {

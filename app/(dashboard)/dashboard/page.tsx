@@ -39,7 +39,7 @@ export default async function DashboardHome() {
   const [summary, lists] = await Promise.all([deskSummary(user), deskLists(user)]);
   const firstName = user.name.split(" ")[0] ?? user.name;
   const tiles = [
-    { label: "Your drafts", value: summary.myDrafts, href: lists ? "/dashboard/articles?status=DRAFT" : null },
+    { label: "Your drafts", value: summary.myDrafts, href: lists ? `/dashboard/articles?status=DRAFT&author=${user.id}` : null },
     { label: "Waiting for review", value: summary.inReview, href: lists ? "/dashboard/articles?status=IN_REVIEW" : null },
     { label: "Scheduled", value: summary.scheduled, href: lists ? "/dashboard/articles?status=SCHEDULED" : null },
     ...(summary.pendingComments === null
