@@ -87,3 +87,28 @@ test.describe("from a writer's draft to the front page", () => {
     await stranger.close();
   });
 });
+
+test.describe("unsaved changes", () => {
+  test.use({ storageState: storageStatePath("EDITOR") });
+
+  test("leaving a live story with unsaved edits asks first, and staying keeps them", async ({ page }) => {
+    await page.goto("/dashboard/articles?status=PUBLISHED&q=ISIS");
+    await page.getByRole("link", { name: /ISIS buries alive/ }).click();
+    const dek = page.getByLabel("Dek", { exact: true });
+    await expect(dek).toBeEnabled();
+    await dek.fill("An edit nobody saved");
+    await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+    const asked: { type?: string; message?: string } = {};
+    page.once("dialog", (dialog) => {
+      asked.type = dialog.type();
+      asked.message = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Stories" }).click();
+    await expect.poll(() => asked.type).toBe("confirm");
+    expect(asked.message).toContain("not saved");
+    await expect(page).toHaveURL(/\/dashboard\/articles\/[0-9a-f-]{36}$/);
+    await expect(dek).toHaveValue("An edit nobody saved");
+  });
+});
