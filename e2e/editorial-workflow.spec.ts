@@ -112,3 +112,26 @@ test.describe("unsaved changes", () => {
     await expect(dek).toHaveValue("An edit nobody saved");
   });
 });
+
+test.describe("the trash", () => {
+  test.use({ storageState: storageStatePath("EDITOR") });
+
+  test("a story moved to the trash answers 404 to readers until an editor undoes it", async ({ page, request }) => {
+    const title = uniqueTitle("Story that will be trashed");
+    await startStory(page, { title, body: "Soon gone, then back." });
+    await press(page, "Publish");
+    await expectMessage(page, "Published. The story is on the site now.");
+    const slug = await slugOf(page);
+    expect((await request.get(`/articles/${slug}`)).status()).toBe(200);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Move to trash" }).click();
+    await expect(page.getByText("The story was moved to the trash. Readers can no longer see it.")).toBeVisible();
+    expect((await request.get(`/articles/${slug}`)).status()).toBe(404);
+
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByText("The story is out of the trash.")).toBeVisible();
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
+    expect((await request.get(`/articles/${slug}`)).status()).toBe(200);
+  });
+});
