@@ -36,6 +36,8 @@ const schema = z
     DATABASE_URL: postgresUrl,
     AUTH_SECRET: z.string().optional(),
     PORT: z.coerce.number({ error: portMessage }).int(portMessage).min(1, portMessage).max(65535, portMessage).default(3000),
+    /** The address server.mjs listens on; the in-process scheduler calls the app there. */
+    HOST: z.string().trim().min(1).optional(),
     /** Public origin used in feeds, sitemaps and canonical URLs. */
     SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),

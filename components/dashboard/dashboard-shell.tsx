@@ -15,6 +15,8 @@ interface NavItem {
 /** Only areas that exist and that this role may open are listed. */
 const navigation: NavItem[] = [
   { href: "/dashboard", label: "Home", permission: "dashboard:enter" },
+  { href: "/dashboard/articles", label: "Stories", permission: "article:draft" },
+  { href: "/dashboard/sources", label: "Sources", permission: "source:create" },
   { href: "/dashboard/moderation", label: "Moderation", permission: "comment:moderate" },
   { href: "/dashboard/users", label: "Staff", permission: "user:manage" },
   { href: "/dashboard/settings", label: "Settings", permission: "settings:manage" },

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, SourceKind } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/passwords";
+import { snapshotOf } from "@/lib/revision-snapshot";
 import { paragraphsToDocument, renderBody } from "@/lib/rich-text/render";
 import { slugFromText } from "@/lib/slug";
 import { demoStories } from "./demo-stories";
@@ -137,25 +138,36 @@ async function ensureStory(input: StoryInput): Promise<{ id: string; created: bo
     },
   };
   const article = await db.article.create({ data, select: { id: true } });
+  // The same snapshot the editor's saves write, so the history, its diffs and restore work on seeded stories too.
+  const snapshot = snapshotOf({
+    title: input.title,
+    dek: input.dek,
+    slug,
+    body,
+    sectionId: input.sectionId,
+    tags: [...input.tags],
+    bylineIds: [input.authorId],
+    featuredImageId: input.image?.mediaId ?? null,
+    imageAlt: input.image?.alt ?? "",
+    imageCaption: input.image?.caption ?? "",
+    imageCredit: input.image?.credit ?? "",
+    citations: input.citations.map((citation) => ({
+      sourceId: citation.sourceId,
+      viaSourceId: citation.viaSourceId ?? null,
+      claim: citation.claim,
+      factKey: citation.factKey ?? null,
+      factValue: citation.factValue ?? null,
+      reportUrl: citation.reportUrl ?? null,
+    })),
+  });
   await db.articleRevision.create({
     data: {
       articleId: article.id,
       version: 1,
-      kind: isLive ? "PUBLISH" : "CREATE",
+      kind: isLive ? "PUBLISH" : input.status === "SCHEDULED" ? "SCHEDULE" : input.status === "IN_REVIEW" ? "SUBMIT" : "CREATE",
       authorId: input.authorId,
       createdAt: isLive ? input.when : new Date(),
-      snapshot: {
-        title: input.title,
-        dek: input.dek,
-        slug,
-        body,
-        sectionId: input.sectionId,
-        tags: [...input.tags],
-        bylineIds: [input.authorId],
-        imageAlt: input.image?.alt ?? "",
-        imageCaption: input.image?.caption ?? "",
-        imageCredit: input.image?.credit ?? "",
-      },
+      snapshot: snapshot as unknown as Prisma.InputJsonValue,
     },
   });
   return { id: article.id, created: true };

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
+import { deskScope } from "@/lib/services/articles";
 import type { StaffUser } from "@/lib/services/users";
 
 export interface DeskSummary {
@@ -11,14 +13,105 @@ export interface DeskSummary {
   pendingComments: number | null;
 }
 
+const mine = (user: StaffUser) => ({ OR: [{ createdById: user.id }, { bylines: { some: { userId: user.id } } }] });
+
 /** The numbers on the dashboard home: what needs this person now. */
 export async function deskSummary(user: StaffUser): Promise<DeskSummary> {
   const live = { deletedAt: null } as const;
   const [myDrafts, inReview, scheduled, pendingComments] = await Promise.all([
-    db.article.count({ where: { ...live, status: "DRAFT", bylines: { some: { userId: user.id } } } }),
+    db.article.count({ where: { ...live, status: "DRAFT", ...mine(user) } }),
     db.article.count({ where: { ...live, status: "IN_REVIEW" } }),
     db.article.count({ where: { ...live, status: "SCHEDULED" } }),
     can(user.role, "comment:moderate") ? db.comment.count({ where: { status: "PENDING" } }) : Promise.resolve(null),
   ]);
   return { myDrafts, inReview, scheduled, pendingComments };
+}
+
+export interface DeskStory {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+  updatedAt: Date;
+  scheduledFor: Date | null;
+  bylines: string[];
+}
+
+export interface DeskActivity {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  kind: RevisionKind;
+  authorName: string | null;
+  createdAt: Date;
+}
+
+export interface DeskLists {
+  myDrafts: DeskStory[];
+  inReview: DeskStory[];
+  scheduled: DeskStory[];
+  activity: DeskActivity[];
+}
+
+const storySelect = {
+  id: true,
+  title: true,
+  status: true,
+  updatedAt: true,
+  scheduledFor: true,
+  bylines: { orderBy: { position: "asc" as const }, select: { user: { select: { name: true } } } },
+};
+
+const toStory = (row: { id: string; title: string; status: ArticleStatus; updatedAt: Date; scheduledFor: Date | null; bylines: { user: { name: string } }[] }): DeskStory => ({
+  ...row,
+  bylines: row.bylines.map((byline) => byline.user.name),
+});
+
+/**
+ * The stories behind the numbers, for those who write: their own drafts, what
+ * waits for review, what goes live next, and the latest saves. Writers see
+ * only their own stories here, as everywhere on the desk.
+ */
+export async function deskLists(user: StaffUser): Promise<DeskLists | null> {
+  if (!can(user.role, "article:draft")) return null;
+  const scope = deskScope(user);
+  const [myDrafts, inReview, scheduled, activity] = await Promise.all([
+    db.article.findMany({
+      where: { deletedAt: null, status: "DRAFT", ...mine(user) },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: 6,
+      select: storySelect,
+    }),
+    db.article.findMany({
+      where: { AND: [scope, { deletedAt: null, status: "IN_REVIEW" }] },
+      // Oldest first: the story waiting longest is the one to pick up.
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      take: 8,
+      select: storySelect,
+    }),
+    db.article.findMany({
+      where: { AND: [scope, { deletedAt: null, status: "SCHEDULED" }] },
+      orderBy: [{ scheduledFor: "asc" }, { id: "asc" }],
+      take: 8,
+      select: storySelect,
+    }),
+    db.articleRevision.findMany({
+      where: { article: scope },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 10,
+      select: { id: true, kind: true, createdAt: true, author: { select: { name: true } }, article: { select: { id: true, title: true } } },
+    }),
+  ]);
+  return {
+    myDrafts: myDrafts.map(toStory),
+    inReview: inReview.map(toStory),
+    scheduled: scheduled.map(toStory),
+    activity: activity.map((revision) => ({
+      id: revision.id,
+      articleId: revision.article.id,
+      articleTitle: revision.article.title,
+      kind: revision.kind,
+      authorName: revision.author?.name ?? null,
+      createdAt: revision.createdAt,
+    })),
+  };
 }

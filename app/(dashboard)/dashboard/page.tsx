@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import styles from "@/components/dashboard/desk.module.css";
+import ui from "@/components/dashboard/desk-ui.module.css";
+import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
-import { plural } from "@/lib/format";
-import { deskSummary } from "@/lib/services/desk";
+import { formatShortDateTime, joinNames, plural } from "@/lib/format";
+import { can } from "@/lib/permissions";
+import { deskLists, deskSummary, type DeskStory } from "@/lib/services/desk";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -13,33 +17,122 @@ function greeting(now: Date): string {
   return "Good evening";
 }
 
+function StoryLinks({ stories, empty, when }: { stories: DeskStory[]; empty: string; when: (story: DeskStory) => string }) {
+  if (stories.length === 0) return <p className={ui.muted}>{empty}</p>;
+  return (
+    <ul className={ui.list}>
+      {stories.map((story) => (
+        <li key={story.id}>
+          <Link href={`/dashboard/articles/${story.id}`}>{story.title}</Link>
+          <span className={ui.rowMeta}>
+            {story.bylines.length > 0 ? `${joinNames(story.bylines)} · ` : ""}
+            {when(story)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function DashboardHome() {
   const user = await requirePageUser();
-  const summary = await deskSummary(user);
+  const [summary, lists] = await Promise.all([deskSummary(user), deskLists(user)]);
   const firstName = user.name.split(" ")[0] ?? user.name;
   const tiles = [
-    { label: "Your drafts", value: summary.myDrafts },
-    { label: "Waiting for review", value: summary.inReview },
-    { label: "Scheduled", value: summary.scheduled },
-    ...(summary.pendingComments === null ? [] : [{ label: "Comments awaiting moderation", value: summary.pendingComments }]),
+    { label: "Your drafts", value: summary.myDrafts, href: lists ? `/dashboard/articles?status=DRAFT&author=${user.id}` : null },
+    { label: "Waiting for review", value: summary.inReview, href: lists ? "/dashboard/articles?status=IN_REVIEW" : null },
+    { label: "Scheduled", value: summary.scheduled, href: lists ? "/dashboard/articles?status=SCHEDULED" : null },
+    ...(summary.pendingComments === null
+      ? []
+      : [{ label: "Comments awaiting moderation", value: summary.pendingComments, href: null as string | null }]),
   ];
+  const reviews = can(user.role, "article:publish");
   return (
     <>
-      <h1 className={styles.greeting}>
-        {greeting(new Date())}, {firstName}
-      </h1>
-      <p className={styles.lede}>Here is what is on the desk.</p>
+      <div className={ui.pageHeader}>
+        <div>
+          <h1 className={styles.greeting}>
+            {greeting(new Date())}, {firstName}
+          </h1>
+          <p className={styles.lede}>Here is what is on the desk.</p>
+        </div>
+        {lists ? (
+          <Link href="/dashboard/articles/new" className={ui.button}>
+            New story
+          </Link>
+        ) : null}
+      </div>
       <ul className={styles.tiles} aria-label="On the desk">
         {tiles.map((tile) => (
           <li key={tile.label} className={styles.tile}>
             <span className={styles.value}>{tile.value}</span>
-            <span className={styles.label}>{tile.label}</span>
+            {tile.href ? (
+              <Link href={tile.href} className={styles.label}>
+                {tile.label}
+              </Link>
+            ) : (
+              <span className={styles.label}>{tile.label}</span>
+            )}
           </li>
         ))}
       </ul>
       <p className={styles.note}>
         {plural(summary.inReview, "story", "stories")} waiting for review across the newsroom.
       </p>
+
+      {lists ? (
+        <div className={styles.columns}>
+          <section className={ui.panel} aria-labelledby="desk-drafts">
+            <h2 id="desk-drafts" className={ui.panelTitle}>
+              Your drafts
+            </h2>
+            <StoryLinks
+              stories={lists.myDrafts}
+              empty="No drafts of yours. Start a new story."
+              when={(story) => `changed ${formatShortDateTime(story.updatedAt)}`}
+            />
+          </section>
+          <section className={ui.panel} aria-labelledby="desk-review">
+            <h2 id="desk-review" className={ui.panelTitle}>
+              {reviews ? "Waiting for your review" : "Your stories in review"}
+            </h2>
+            <StoryLinks
+              stories={lists.inReview}
+              empty="Nothing is waiting for review."
+              when={(story) => `submitted ${formatShortDateTime(story.updatedAt)}`}
+            />
+          </section>
+          <section className={ui.panel} aria-labelledby="desk-scheduled">
+            <h2 id="desk-scheduled" className={ui.panelTitle}>
+              Scheduled
+            </h2>
+            <StoryLinks
+              stories={lists.scheduled}
+              empty="Nothing is scheduled."
+              when={(story) => (story.scheduledFor ? `goes live ${formatShortDateTime(story.scheduledFor)}` : "")}
+            />
+          </section>
+          <section className={ui.panel} aria-labelledby="desk-activity">
+            <h2 id="desk-activity" className={ui.panelTitle}>
+              Recent activity
+            </h2>
+            {lists.activity.length === 0 ? (
+              <p className={ui.muted}>No activity yet.</p>
+            ) : (
+              <ul className={ui.list}>
+                {lists.activity.map((entry) => (
+                  <li key={entry.id}>
+                    <Link href={`/dashboard/articles/${entry.articleId}`}>{entry.articleTitle}</Link>
+                    <span className={ui.rowMeta}>
+                      {revisionLine(entry.kind, entry.authorName)} · {formatShortDateTime(entry.createdAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      ) : null}
     </>
   );
 }

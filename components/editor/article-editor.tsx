@@ -1,0 +1,682 @@
+"use client";
+
+import type { JSONContent } from "@tiptap/core";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  autosaveArticleAction,
+  deleteArticleAction,
+  heartbeatAction,
+  publishArticleAction,
+  saveArticleAction,
+  scheduleArticleAction,
+  submitArticleAction,
+  unpublishArticleAction,
+} from "@/app/(dashboard)/dashboard/articles/actions";
+import type { CommandResult } from "@/lib/actions/staff-action";
+import { autosaveStatuses } from "@/lib/article-access";
+import { revisionKindLabels } from "@/lib/article-labels";
+import { doneMessage, type EditorAction } from "@/lib/editor-messages";
+import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
+import type { Choice, SavedArticle } from "@/lib/services/articles";
+import { slugFromText } from "@/lib/slug";
+import { DEK_MAX, TITLE_MAX } from "@/lib/validation/article";
+import { Field } from "@/components/ui/field";
+import fieldStyles from "@/components/ui/field.module.css";
+import { SelectField, TextAreaField } from "@/components/dashboard/controls";
+import ui from "@/components/dashboard/desk-ui.module.css";
+import { StatusBadge } from "@/components/dashboard/status-badge";
+import { BylinePicker } from "./byline-picker";
+import { CitationsEditor, type EditorCitation } from "./citations-editor";
+import { FeaturedImageField, type ImageValues } from "./featured-image-field";
+import { RichTextEditor } from "./rich-text-editor";
+import type { UploadedImage } from "./upload";
+import styles from "./editor.module.css";
+
+/**
+ * The article editor. It holds the whole story in the browser and sends it,
+ * with the version it was loaded at, through one server action per workflow
+ * button; the server refuses a stale version, and on any refusal the form
+ * keeps everything that was typed. Drafts save themselves a few seconds after
+ * the last keystroke; live stories change only when someone presses Update.
+ */
+
+export interface EditorInitial {
+  id: string | null;
+  version: number | null;
+  status: ArticleStatus;
+  deleted: boolean;
+  title: string;
+  dek: string;
+  slug: string;
+  sectionId: string;
+  tags: string;
+  bylines: Choice[];
+  image: UploadedImage | null;
+  imageAlt: string;
+  imageCaption: string;
+  imageCredit: string;
+  body: JSONContent;
+  citations: EditorCitation[];
+  publishedAt: string | null;
+  scheduledFor: string | null;
+  lastSave: { authorName: string | null; at: string; kind: RevisionKind } | null;
+}
+
+interface Props {
+  initial: EditorInitial;
+  sections: Choice[];
+  bylineChoices: Choice[];
+  canEdit: boolean;
+  canPublish: boolean;
+  otherEditor: string | null;
+  /** What the last workflow button did, said once after the page reloaded with the new state. */
+  done?: { action: EditorAction; at: string } | null;
+  /** Extra panels for the side column (corrections), rendered on the server. */
+  children?: ReactNode;
+}
+
+interface Values extends ImageValues {
+  title: string;
+  dek: string;
+  slug: string;
+  sectionId: string;
+  tags: string;
+  bylines: Choice[];
+  body: JSONContent;
+  citations: EditorCitation[];
+}
+
+interface Meta {
+  id: string | null;
+  version: number | null;
+  status: ArticleStatus;
+  slug: string;
+  publishedAt: string | null;
+  scheduledFor: string | null;
+}
+
+type Action = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish";
+type Errors = Record<string, string[] | undefined>;
+type Message = { tone: "success" | "error"; text: string; link?: { href: string; label: string } };
+
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** A datetime-local value (the browser's own time zone) for a moment. */
+function localInputValue(iso: string | null): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function payloadOf(values: Values, slugAuto: boolean) {
+  return {
+    title: values.title,
+    dek: values.dek,
+    body: values.body as { type: "doc"; content?: Record<string, unknown>[] },
+    sectionId: values.sectionId || null,
+    slug: values.slug,
+    slugAuto,
+    tags: values.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+    bylineIds: values.bylines.map((person) => person.id),
+    featuredImageId: values.image?.id ?? null,
+    imageAlt: values.imageAlt,
+    imageCaption: values.imageCaption,
+    imageCredit: values.imageCredit,
+    citations: values.citations.map((citation) => ({
+      sourceId: citation.source.id,
+      viaSourceId: citation.via?.id ?? null,
+      claim: citation.claim,
+      factKey: citation.factKey,
+      factValue: citation.factValue,
+      reportUrl: citation.reportUrl,
+    })),
+  };
+}
+
+export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPublish, otherEditor: initialOtherEditor, done, children }: Props) {
+  const router = useRouter();
+  const scheduleId = useId();
+  const [values, setValues] = useState<Values>({
+    title: initial.title,
+    dek: initial.dek,
+    slug: initial.slug,
+    sectionId: initial.sectionId,
+    tags: initial.tags,
+    bylines: initial.bylines,
+    image: initial.image,
+    imageAlt: initial.imageAlt,
+    imageCaption: initial.imageCaption,
+    imageCredit: initial.imageCredit,
+    body: initial.body,
+    citations: initial.citations,
+  });
+  const [meta, setMeta] = useState<Meta>({
+    id: initial.id,
+    version: initial.version,
+    status: initial.status,
+    slug: initial.slug,
+    publishedAt: initial.publishedAt,
+    scheduledFor: initial.scheduledFor,
+  });
+  // A slug that is still the title's own follows the title until someone types one (or readers have seen it).
+  const [slugTouched, setSlugTouched] = useState(initial.publishedAt !== null || (initial.slug !== "" && initial.slug !== slugFromText(initial.title)));
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<Message | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [autosave, setAutosave] = useState<{ state: "idle" | "saving" | "saved" | "paused"; at?: Date }>({ state: "idle" });
+  const [scheduleAt, setScheduleAt] = useState(localInputValue(initial.scheduledFor));
+  const [otherEditor, setOtherEditor] = useState(initialOtherEditor);
+  const [newerVersion, setNewerVersion] = useState<string | null>(null);
+  const [lastAction, setLastAction] = useState<Action>("save");
+  const [doneSeen, setDoneSeen] = useState<string | null>(null);
+  const doneNotice =
+    done && done.at !== doneSeen
+      ? {
+          tone: "success" as const,
+          text: doneMessage(done.action, initial.status, initial.scheduledFor ? dateTimeFormat.format(new Date(initial.scheduledFor)) : null),
+          link: initial.status === "PUBLISHED" ? { href: `/articles/${initial.slug}`, label: "View on site" } : undefined,
+        }
+      : null;
+  const shownMessage = message ?? doneNotice;
+
+  const slugAuto = !slugTouched && meta.publishedAt === null;
+  const payload = useMemo(() => payloadOf(values, slugAuto), [values, slugAuto]);
+  const serialized = useMemo(() => JSON.stringify(payload), [payload]);
+  const [baseline, setBaseline] = useState(() => JSON.stringify(payloadOf({ ...values }, slugAuto)));
+  const dirty = serialized !== baseline;
+
+  // Saves run one at a time, each with the version the previous one left: an autosave
+  // in flight can never make the next click look stale.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const metaRef = useRef(meta);
+  const payloadRef = useRef(payload);
+  const pending = useRef(0);
+  useEffect(() => {
+    metaRef.current = meta;
+    payloadRef.current = payload;
+  });
+
+  const editable = canEdit && !initial.deleted;
+  const statusNow = meta.id ? meta.status : null;
+
+  const update = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((current) => {
+      const next = { ...current, [key]: value };
+      if (key === "title" && !slugTouched && meta.publishedAt === null) next.slug = slugFromText(String(value));
+      return next;
+    });
+
+  const perform = useCallback(
+    (action: Action): Promise<void> => {
+      const job = queue.current.then(async () => {
+        const sent = payloadRef.current;
+        const { id, version } = metaRef.current;
+        const target = { ...sent, ...(id ? { id } : {}), ...(version ? { version } : {}) };
+        pending.current += 1;
+        if (action === "autosave") setAutosave({ state: "saving" });
+        else setBusy(action);
+        let result: CommandResult<SavedArticle>;
+        try {
+          if (action === "schedule") {
+            if (!scheduleAt) {
+              setErrors({ scheduledFor: ["Pick the date and time to publish."] });
+              setMessage({ tone: "error", text: "Pick when the story should go live." });
+              return;
+            }
+            result = await scheduleArticleAction({ ...target, scheduledFor: new Date(scheduleAt) });
+          } else if (action === "unpublish") {
+            if (!id || !version) return;
+            result = await unpublishArticleAction({ ...sent, id, version });
+          } else {
+            const call = { save: saveArticleAction, autosave: autosaveArticleAction, submit: submitArticleAction, publish: publishArticleAction }[action];
+            result = await call(target);
+          }
+        } catch {
+          result = { ok: false, error: { code: "unavailable", message: "The server could not be reached. Nothing was saved; your text is still here." } };
+        } finally {
+          pending.current -= 1;
+          setBusy(null);
+        }
+
+        if (!result.ok) {
+          if (result.error.code === "stale_version") {
+            setConflict(result.error.message);
+            setAutosave({ state: "paused" });
+            return;
+          }
+          if (action === "autosave") {
+            setAutosave({ state: "paused" });
+            if (result.error.fields) setErrors(result.error.fields);
+            return;
+          }
+          setErrors(result.error.fields ?? {});
+          setMessage({ tone: "error", text: result.error.message });
+          return;
+        }
+
+        const saved = result.data;
+        const wasNew = !metaRef.current.id;
+        const nextMeta: Meta = {
+          id: saved.id,
+          version: saved.version,
+          status: saved.status,
+          slug: saved.slug,
+          publishedAt: saved.publishedAt ? new Date(saved.publishedAt).toISOString() : null,
+          scheduledFor: saved.scheduledFor ? new Date(saved.scheduledFor).toISOString() : null,
+        };
+        metaRef.current = nextMeta;
+        setMeta(nextMeta);
+        setErrors({});
+        setConflict(null);
+        setNewerVersion(null);
+        setValues((current) => ({ ...current, slug: current.slug === sent.slug ? saved.slug : current.slug }));
+        setBaseline(JSON.stringify({ ...sent, slug: saved.slug, slugAuto: sent.slugAuto && saved.publishedAt === null }));
+        if (saved.publishedAt) setSlugTouched(true);
+        // A new draft now has an address. The editor itself stays as it is, so nothing typed meanwhile is lost.
+        if (wasNew && (action === "autosave" || action === "save")) window.history.replaceState(null, "", `/dashboard/articles/${saved.id}`);
+        if (action === "autosave") {
+          setAutosave({ state: "saved", at: new Date(saved.savedAt) });
+          return;
+        }
+        setAutosave({ state: "idle" });
+        if (action === "save") {
+          setMessage({
+            tone: "success",
+            text: doneMessage("save", saved.status, null),
+            link: saved.status === "PUBLISHED" ? { href: `/articles/${saved.slug}`, label: "View on site" } : undefined,
+          });
+          return;
+        }
+        // The story moved through the workflow: reload the page's server parts (corrections, dates) and say
+        // what happened there.
+        setMessage(null);
+        router.replace(`/dashboard/articles/${saved.id}?done=${action}&at=${new Date(saved.savedAt).getTime()}`, { scroll: false });
+      });
+      queue.current = job.catch(() => undefined);
+      return job;
+    },
+    [router, scheduleAt],
+  );
+
+  const run = (action: Action) => {
+    setLastAction(action);
+    setMessage(null);
+    setDoneSeen(done?.at ?? null);
+    void perform(action);
+  };
+
+  // Autosave: drafts only, a few seconds after the last change.
+  useEffect(() => {
+    if (!editable || !dirty || conflict || !values.title.trim()) return;
+    if (statusNow && !autosaveStatuses.includes(statusNow)) return;
+    const timer = setTimeout(() => void perform("autosave"), 3000);
+    return () => clearTimeout(timer);
+  }, [serialized, editable, dirty, conflict, statusNow, values.title, perform]);
+
+  // Leaving with unsaved changes asks first: closing the tab, and links inside the app.
+  useEffect(() => {
+    if (!dirty || !editable) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    const onClick = (event: MouseEvent) => {
+      const anchor = (event.target as Element | null)?.closest?.("a");
+      if (!anchor || anchor.target === "_blank" || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      if (anchor.getAttribute("href")?.startsWith("#")) return;
+      if (!window.confirm("This story has changes that are not saved. Leave anyway?")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [dirty, editable]);
+
+  // Ctrl/Cmd+S saves, as in every editor people already know.
+  useEffect(() => {
+    if (!editable) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        setLastAction("save");
+        void perform("save");
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [editable, perform]);
+
+  // Heartbeat: marks the story as open here and learns about saves made elsewhere.
+  const storyId = meta.id;
+  useEffect(() => {
+    if (!storyId) return;
+    let stopped = false;
+    const beat = async () => {
+      const answer = await heartbeatAction({ id: storyId, editing: true }).catch(() => null);
+      if (stopped || !answer?.ok) return;
+      setOtherEditor(answer.data.otherEditor);
+      const known = metaRef.current.version ?? 0;
+      if (pending.current === 0 && answer.data.version > known && answer.data.lastSave) {
+        const who = answer.data.lastSave.authorName ?? "The scheduler";
+        setNewerVersion(`${who} saved a newer version (${revisionKindLabels[answer.data.lastSave.kind].toLowerCase()}) at ${timeFormat.format(new Date(answer.data.lastSave.at))}.`);
+      }
+    };
+    void beat();
+    const timer = setInterval(() => void beat(), 30_000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      void heartbeatAction({ id: storyId, editing: false }).catch(() => null);
+    };
+  }, [storyId]);
+
+  const overrideWithMine = async () => {
+    if (!meta.id) return;
+    const answer = await heartbeatAction({ id: meta.id, editing: true });
+    if (!answer.ok) {
+      setMessage({ tone: "error", text: answer.error.message });
+      return;
+    }
+    const next = { ...metaRef.current, version: answer.data.version };
+    metaRef.current = next;
+    setMeta(next);
+    setConflict(null);
+    setNewerVersion(null);
+    void perform(lastAction === "autosave" ? "save" : lastAction);
+  };
+
+  const moveToTrash = async () => {
+    if (!meta.id || !window.confirm("Move this story to the trash? Readers will no longer see it. You can restore it from the trash.")) return;
+    setBusy("save");
+    const answer = await deleteArticleAction({ id: meta.id });
+    setBusy(null);
+    if (!answer.ok) {
+      setMessage({ tone: "error", text: answer.error.message });
+      return;
+    }
+    setBaseline(serialized);
+    router.push(`/dashboard/articles?trashed=${meta.id}`);
+  };
+
+  const status = meta.id ? meta.status : null;
+  const saveLabel = status === "PUBLISHED" || status === "SCHEDULED" ? "Update" : status === "IN_REVIEW" ? "Save" : "Save draft";
+  const canSubmit = editable && (status === null || status === "DRAFT" || status === "UNPUBLISHED");
+  const canGoLive = editable && canPublish && status !== "PUBLISHED";
+  const canUnpublish = editable && canPublish && (status === "PUBLISHED" || status === "SCHEDULED");
+  const imageValues: ImageValues = { image: values.image, imageAlt: values.imageAlt, imageCaption: values.imageCaption, imageCredit: values.imageCredit };
+
+  return (
+    <div className={styles.editor}>
+      <div className={ui.pageHeader}>
+        <div>
+          <p className={ui.crumbs}>
+            <Link href="/dashboard/articles">Stories</Link>
+          </p>
+          <h1 className={ui.pageTitle}>{meta.id ? "Edit story" : "New story"}</h1>
+        </div>
+        <div className={styles.headerStatus}>
+          {meta.id ? <StatusBadge status={meta.status} deleted={initial.deleted} /> : <StatusBadge status="DRAFT" />}
+          <span className={styles.saveState} role="status" aria-live="polite">
+            {autosave.state === "saving"
+              ? "Saving…"
+              : autosave.state === "saved" && autosave.at && !dirty
+                ? `Saved automatically at ${timeFormat.format(autosave.at)}`
+                : autosave.state === "paused"
+                  ? "Autosave paused"
+                  : dirty && editable
+                    ? "Unsaved changes"
+                    : ""}
+          </span>
+        </div>
+      </div>
+
+      {conflict ? (
+        <div className={ui.noticeError} role="alert">
+          <p>{conflict}</p>
+          <div className={styles.noticeActions}>
+            <a href={`/dashboard/articles/${meta.id}`} target="_blank" rel="noopener" className={`${ui.buttonSecondary} ${ui.small}`}>
+              Open the latest version in a new tab
+            </a>
+            <Link href={`/dashboard/articles/${meta.id}/history`} target="_blank" className={`${ui.buttonSecondary} ${ui.small}`}>
+              See the history
+            </Link>
+            <button type="button" className={`${ui.buttonDanger} ${ui.small}`} onClick={() => void overrideWithMine()}>
+              Replace it with my version
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {!conflict && newerVersion ? (
+        <div className={ui.noticeWarn} role="status">
+          <p>{newerVersion} Saving now would be refused; reload to get it, or keep your text and compare first.</p>
+        </div>
+      ) : null}
+      {otherEditor ? (
+        <div className={ui.noticeWarn} role="status">
+          <p>{otherEditor} also has this story open. Saves are checked, so neither of you can overwrite the other by accident.</p>
+        </div>
+      ) : null}
+      {!canEdit && !initial.deleted ? (
+        <div className={ui.noticeWarn} role="status">
+          <p>
+            {meta.status === "PUBLISHED" || meta.status === "SCHEDULED"
+              ? "This story is scheduled or published: only editors can change it now."
+              : "You can read this story but not change it."}
+          </p>
+        </div>
+      ) : null}
+      <div aria-live="polite" role="status" className={styles.messageRegion}>
+        {shownMessage ? (
+          <p className={shownMessage.tone === "error" ? ui.noticeError : ui.notice}>
+            <span>{shownMessage.text}</span>
+            {shownMessage.link ? (
+              <a href={shownMessage.link.href} target="_blank" rel="noopener">
+                {shownMessage.link.label}
+              </a>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+
+      <div className={styles.layout}>
+        <div className={styles.main}>
+          <TextAreaField
+            label="Title"
+            name="title"
+            rows={2}
+            className={styles.titleField}
+            value={values.title}
+            maxLength={TITLE_MAX + 50}
+            disabled={!editable}
+            dir="auto"
+            // A headline is one line: Enter does not break it, pasted line breaks become spaces.
+            onKeyDown={(event) => {
+              if (event.key === "Enter") event.preventDefault();
+            }}
+            onChange={(event) => update("title", event.target.value.replace(/\s*\n+\s*/g, " "))}
+            errors={errors.title}
+          />
+          <TextAreaField
+            label="Dek"
+            name="dek"
+            rows={2}
+            value={values.dek}
+            maxLength={DEK_MAX + 50}
+            disabled={!editable}
+            dir="auto"
+            hint="The standfirst under the headline: one or two sentences."
+            onChange={(event) => update("dek", event.target.value)}
+            errors={errors.dek}
+          />
+          <RichTextEditor label="Body" initial={initial.body} editable={editable} errors={errors.body} onChange={(document) => update("body", document)} />
+          <CitationsEditor citations={values.citations} onChange={(citations) => update("citations", citations)} editable={editable} errors={errors.citations} />
+        </div>
+
+        <aside className={styles.side} aria-label="Publishing and details">
+          <section className={ui.panel} aria-labelledby="publish-heading">
+            <h2 id="publish-heading" className={ui.panelTitle}>
+              Publishing
+            </h2>
+            <dl className={styles.facts}>
+              {meta.publishedAt ? (
+                <>
+                  <dt>First published</dt>
+                  <dd>{dateTimeFormat.format(new Date(meta.publishedAt))}</dd>
+                </>
+              ) : null}
+              {meta.status === "SCHEDULED" && meta.scheduledFor ? (
+                <>
+                  <dt>Goes live</dt>
+                  <dd>{dateTimeFormat.format(new Date(meta.scheduledFor))}</dd>
+                </>
+              ) : null}
+              {initial.lastSave && meta.version === initial.version ? (
+                <>
+                  <dt>Last saved</dt>
+                  <dd>
+                    {initial.lastSave.authorName ?? "Scheduler"}, {dateTimeFormat.format(new Date(initial.lastSave.at))}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+            {editable ? (
+              <div className={styles.actions}>
+                <button type="button" className={ui.buttonSecondary} disabled={busy !== null} onClick={() => run("save")}>
+                  {busy === "save" ? "Saving…" : saveLabel}
+                </button>
+                {canSubmit ? (
+                  <button type="button" className={ui.buttonSecondary} disabled={busy !== null} onClick={() => run("submit")}>
+                    {busy === "submit" ? "Submitting…" : "Submit for review"}
+                  </button>
+                ) : null}
+                {canGoLive ? (
+                  <button type="button" className={ui.button} disabled={busy !== null} onClick={() => run("publish")}>
+                    {busy === "publish" ? "Publishing…" : "Publish"}
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
+            {canGoLive ? (
+              <div className={styles.schedule}>
+                <div className={fieldStyles.field}>
+                  <label htmlFor={scheduleId} className={fieldStyles.label}>
+                    Publish at
+                  </label>
+                  <p id={`${scheduleId}-hint`} className={fieldStyles.hint}>
+                    Your local time.
+                  </p>
+                  <input
+                    id={scheduleId}
+                    type="datetime-local"
+                    step={1}
+                    className={fieldStyles.input}
+                    value={scheduleAt}
+                    aria-invalid={errors.scheduledFor ? true : undefined}
+                    aria-describedby={`${scheduleId}-hint${errors.scheduledFor ? ` ${scheduleId}-error` : ""}`}
+                    onChange={(event) => setScheduleAt(event.target.value)}
+                  />
+                  {errors.scheduledFor ? (
+                    <p id={`${scheduleId}-error`} className={fieldStyles.error}>
+                      {errors.scheduledFor.join(" ")}
+                    </p>
+                  ) : null}
+                </div>
+                <button type="button" className={ui.buttonSecondary} disabled={busy !== null} onClick={() => run("schedule")}>
+                  {busy === "schedule" ? "Scheduling…" : "Schedule"}
+                </button>
+              </div>
+            ) : null}
+            {canUnpublish ? (
+              <div className={styles.actions}>
+                <button type="button" className={ui.buttonDanger} disabled={busy !== null} onClick={() => run("unpublish")}>
+                  {busy === "unpublish" ? "Working…" : meta.status === "SCHEDULED" ? "Unschedule" : "Unpublish"}
+                </button>
+              </div>
+            ) : null}
+            {!canPublish && editable && status === "IN_REVIEW" ? <p className={fieldStyles.hint}>An editor publishes it after review.</p> : null}
+            {meta.id ? (
+              <ul className={styles.links}>
+                <li>
+                  <a href={`/preview/${meta.id}`} target="_blank" rel="noopener">
+                    Preview
+                  </a>
+                  {dirty ? <span className={fieldStyles.hint}> (shows the last saved version)</span> : null}
+                </li>
+                {meta.status === "PUBLISHED" && !initial.deleted ? (
+                  <li>
+                    <a href={`/articles/${meta.slug}`} target="_blank" rel="noopener">
+                      View on site
+                    </a>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href={`/dashboard/articles/${meta.id}/history`}>History and revisions</Link>
+                </li>
+              </ul>
+            ) : null}
+            {meta.id && canPublish && !initial.deleted ? (
+              <button type="button" className={`${ui.buttonQuiet} ${ui.small} ${styles.trash}`} onClick={() => void moveToTrash()}>
+                Move to trash
+              </button>
+            ) : null}
+          </section>
+
+          <section className={ui.panel} aria-labelledby="details-heading">
+            <h2 id="details-heading" className={ui.panelTitle}>
+              Details
+            </h2>
+            <SelectField label="Section" name="sectionId" value={values.sectionId} disabled={!editable} onChange={(event) => update("sectionId", event.target.value)} errors={errors.sectionId}>
+              <option value="">No section</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.id}>
+                  {section.name}
+                </option>
+              ))}
+            </SelectField>
+            <Field
+              label="Slug"
+              name="slug"
+              value={values.slug}
+              disabled={!editable}
+              spellCheck={false}
+              hint={
+                meta.publishedAt
+                  ? `The story’s address: /articles/${values.slug || "…"}. If you change it, the old address keeps working and redirects here.`
+                  : `The story’s address: /articles/${values.slug || "…"}. Made from the title until you edit it.`
+              }
+              onChange={(event) => {
+                setSlugTouched(true);
+                update("slug", event.target.value);
+              }}
+              errors={errors.slug}
+            />
+            <Field
+              label="Tags"
+              name="tags"
+              value={values.tags}
+              disabled={!editable}
+              hint="Separate tags with commas."
+              onChange={(event) => update("tags", event.target.value)}
+              errors={errors.tags}
+            />
+            <BylinePicker value={values.bylines} choices={bylineChoices} onChange={(bylines) => update("bylines", bylines)} editable={editable} errors={errors.bylineIds} />
+          </section>
+
+          <FeaturedImageField value={imageValues} onChange={(next) => setValues((current) => ({ ...current, ...next }))} editable={editable} errors={errors} />
+          {children}
+        </aside>
+      </div>
+    </div>
+  );
+}
