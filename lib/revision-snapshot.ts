@@ -1,5 +1,5 @@
 import { diffArrays, diffWords } from "diff";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * What a revision stores: every field an editor can change, as it was at one

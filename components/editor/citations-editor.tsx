@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createSourceInlineAction } from "@/app/(dashboard)/dashboard/articles/actions";
 import { citationsByFact } from "@/lib/claims";
 import { sourceKindLabels } from "@/lib/source-labels";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { optionalWebAddress } from "@/lib/validation/article";
 
 export const sourceKinds = [

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { staffCommand, staffFormAction } from "@/lib/actions/staff-action";
 import { wakeScheduler } from "@/lib/scheduler/timer";
 import {
