@@ -44,7 +44,7 @@ export default async function DashboardHome() {
     { label: "Scheduled", value: summary.scheduled, href: lists ? "/dashboard/articles?status=SCHEDULED" : null },
     ...(summary.pendingComments === null
       ? []
-      : [{ label: "Comments awaiting moderation", value: summary.pendingComments, href: null as string | null }]),
+      : [{ label: "Comments awaiting moderation", value: summary.pendingComments, href: "/dashboard/moderation" as string | null }]),
   ];
   const reviews = can(user.role, "article:publish");
   return (
