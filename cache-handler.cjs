@@ -30,8 +30,10 @@ function createHandler() {
     database,
     // Entries of one build only: a new deployment never serves pages rendered by the old code.
     keyPrefix: `${process.env.CACHE_KEY_PREFIX ?? "newsroom"}:${buildId()}:`,
-    // A short local memo of Redis reads; entries removed by a revalidation are dropped everywhere via pub/sub.
-    inMemoryCachingTime: 2_000,
+    // No local memo of Redis reads: a revalidation on one instance clears only
+    // that instance's memo, so another would go on serving the old page for
+    // as long as the memo lasts. A GET from Redis costs well under a millisecond.
+    inMemoryCachingTime: 0,
     getTimeoutMs: 500,
   });
 }

@@ -37,27 +37,62 @@ export interface E2eStory {
   title: string;
 }
 
-/** A published story in the World section, rendered for the first time when a spec visits it. */
-export async function createPublishedStory(title: string): Promise<E2eStory> {
+type StoryStatus = "SCHEDULED" | "PUBLISHED";
+
+/** A story in the World section, as the editor would have saved it; nobody has rendered its pages yet. */
+async function insertStory(title: string, status: StoryStatus, scheduledFor?: Date): Promise<E2eStory> {
   const tag = uniqueTag();
   const story = { id: randomUUID(), slug: `e2e-${tag}`, title: `${title} (${tag})` };
   const paragraph = `A story made for an end-to-end test, ${tag}.`;
   await withClient(async (client) => {
     await client.query(
-      `INSERT INTO "Article" (id, title, dek, slug, status, body, "bodyHtml", "bodyText", "sectionId", "publishedAt", "updatedAt", "createdAt")
-       VALUES ($1, $2, $3, $4, 'PUBLISHED', $5, $6, $7, (SELECT id FROM "Section" WHERE slug = 'world'), now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
+      `INSERT INTO "Article" (id, title, dek, slug, status, body, "bodyHtml", "bodyText", "sectionId", "scheduledFor", "publishedAt", "updatedAt", "createdAt")
+       VALUES ($1, $2, $3, $4, $5::"ArticleStatus", $6, $7, $8, (SELECT id FROM "Section" WHERE slug = 'world'),
+               $9::timestamptz AT TIME ZONE 'UTC', CASE WHEN $10::boolean THEN now() AT TIME ZONE 'UTC' END,
+               now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
       [
         story.id,
         story.title,
         "A dek for an end-to-end test.",
         story.slug,
+        status,
         JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: paragraph }] }] }),
         `<p>${paragraph}</p>`,
         paragraph,
+        scheduledFor?.toISOString() ?? null,
+        status === "PUBLISHED",
       ],
     );
   });
   return story;
+}
+
+export function createPublishedStory(title: string): Promise<E2eStory> {
+  return insertStory(title, "PUBLISHED");
+}
+
+/** `count` stories scheduled for the same moment, `secondsFromNow` ahead. */
+export async function createScheduledStories(title: string, count: number, secondsFromNow: number): Promise<E2eStory[]> {
+  const at = new Date(Date.now() + secondsFromNow * 1_000);
+  const stories: E2eStory[] = [];
+  for (let n = 1; n <= count; n += 1) stories.push(await insertStory(`${title} ${n}`, "SCHEDULED", at));
+  return stories;
+}
+
+/** Per story, how many "published on schedule" revisions (no author) it has. */
+export async function publishRevisions(ids: string[]): Promise<Record<string, number>> {
+  const { rows } = await database().query<{ id: string; count: number }>(
+    `SELECT a.id::text AS id, count(r.id)::int AS count
+       FROM "Article" a LEFT JOIN "ArticleRevision" r ON r."articleId" = a.id AND r.kind = 'PUBLISH' AND r."authorId" IS NULL
+      WHERE a.id = ANY($1::uuid[]) GROUP BY a.id`,
+    [ids],
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.count]));
+}
+
+export async function storyVersions(ids: string[]): Promise<Record<string, number>> {
+  const { rows } = await database().query<{ id: string; version: number }>(`SELECT id::text AS id, version FROM "Article" WHERE id = ANY($1::uuid[])`, [ids]);
+  return Object.fromEntries(rows.map((row) => [row.id, row.version]));
 }
 
 export async function commentsByEmail(email: string): Promise<{ id: string; status: string; parentId: string | null; ipHash: string | null }[]> {

@@ -1,0 +1,154 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createClient } from "redis";
+import { freePort } from "../tests/support/free-port";
+import { expectMessage, press, typeInBody } from "./support/editor";
+import { createPublishedStory, createScheduledStories, publishRevisions, storyVersions, uniqueTag } from "./support/newsroom-data";
+import { storageStatePath } from "./support/staff";
+
+/**
+ * Newsroom as several stateless instances behind a load balancer (README,
+ * "Several instances behind a load balancer"): two more servers from the same
+ * build, on two ports, sharing the suite's PostgreSQL and the local Redis
+ * (page cache and rate limits), with TRUST_PROXY=1 as behind a real balancer.
+ * What one instance does, the other shows at once; limits count across both;
+ * scheduled stories go live once although both schedulers race for them.
+ */
+
+const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+interface Instance {
+  origin: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+async function startInstance(cachePrefix: string): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", REDIS_URL, CACHE_KEY_PREFIX: cachePrefix, TRUST_PROXY: "1" },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const origin = `http://127.0.0.1:${port}`;
+  const instance: Instance = {
+    origin,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the instance on ${origin} exited:\n${output}`);
+    const ready = await fetch(`${origin}/login`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return instance;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await instance.stop();
+  throw new Error(`the instance on ${origin} did not answer within a minute:\n${output}`);
+}
+
+async function text(request: APIRequestContext, url: string): Promise<{ status: number; body: string }> {
+  const response = await request.get(url);
+  return { status: response.status(), body: await response.text() };
+}
+
+test.describe("two app instances on one PostgreSQL and one Redis", () => {
+  test.describe.configure({ mode: "serial" });
+  test.use({ storageState: storageStatePath("EDITOR") });
+
+  let first: Instance;
+  let second: Instance;
+  let scheduled: Awaited<ReturnType<typeof createScheduledStories>>;
+
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    // The shared page cache needs keyevent notifications (start-up refuses Redis without them).
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    await redis.configSet("notify-keyspace-events", "Exe");
+    await redis.quit();
+
+    // Due a few seconds after both instances are up, so that their schedulers race for them.
+    scheduled = await createScheduledStories("Scheduled for two instances", 3, 25);
+    const cachePrefix = `newsroom-e2e-${randomBytes(4).toString("hex")}`;
+    [first, second] = await Promise.all([startInstance(cachePrefix), startInstance(cachePrefix)]);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+  });
+
+  test("a story published through one instance is on the other's cached pages at once", async ({ page, request }) => {
+    const story = { title: `Published through the first instance ${uniqueTag()}`, slug: `two-instances-${uniqueTag()}` };
+
+    // The second instance renders and caches the pages that will show the story, before it exists publicly.
+    for (let visit = 0; visit < 2; visit += 1) {
+      expect((await text(request, `${second.origin}/articles/${story.slug}`)).status).toBe(404);
+      for (const path of ["/", "/sections/world", "/feed.xml"]) {
+        const answer = await text(request, `${second.origin}${path}`);
+        expect(answer.status).toBe(200);
+        expect(answer.body).not.toContain(story.title);
+      }
+    }
+
+    // An editor writes and publishes it through the first instance.
+    await page.goto(`${first.origin}/dashboard/articles/new`);
+    await page.getByLabel("Title", { exact: true }).fill(story.title);
+    await page.getByLabel("Section", { exact: true }).selectOption({ label: "World" });
+    await typeInBody(page, "Both instances serve this story from the moment it is published.");
+    await page.getByLabel("Slug", { exact: true }).fill(story.slug);
+    await press(page, "Publish");
+    await expectMessage(page, "Published. The story is on the site now.");
+
+    // No waiting, no retry: the very next request to the other instance sees it.
+    const article = await text(request, `${second.origin}/articles/${story.slug}`);
+    expect(article.status).toBe(200);
+    expect(article.body).toContain(story.title);
+    for (const path of ["/", "/sections/world", "/feed.xml"]) {
+      expect((await text(request, `${second.origin}${path}`)).body, path).toContain(story.title);
+    }
+  });
+
+  test("the comment rate limit counts a reader's comments on both instances together", async ({ request }) => {
+    const story = await createPublishedStory("Commented on through two instances");
+    // One reader behind the balancer: both instances see the same address in X-Forwarded-For.
+    const reader = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+    const post = (instance: Instance, n: number) =>
+      request.post(`${instance.origin}/api/v1/articles/${story.slug}/comments`, {
+        headers: { "x-forwarded-for": reader },
+        data: { authorName: `Reader ${n}`, authorEmail: `reader-${n}-${randomBytes(3).toString("hex")}@example.org`, body: `Comment number ${n}.` },
+      });
+
+    const statuses: number[] = [];
+    for (let n = 0; n < 8; n += 1) statuses.push((await post(n % 2 === 0 ? first : second, n)).status());
+    const accepted = statuses.filter((status) => status === 201).length;
+    // The per-address limit (5 a minute unless a spec raised it) is reached once, not once per instance.
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(8);
+    expect(statuses.slice(0, accepted).every((status) => status === 201)).toBe(true);
+    expect(statuses.slice(accepted).every((status) => status === 429)).toBe(true);
+  });
+
+  test("scheduled stories go live once, although both instances' schedulers reach for them", async ({ request }) => {
+    test.setTimeout(90_000);
+    for (const story of scheduled) {
+      await expect
+        .poll(async () => (await request.get(`${first.origin}/articles/${story.slug}`)).status(), { timeout: 60_000, intervals: [1_000] })
+        .toBe(200);
+      expect((await request.get(`${second.origin}/articles/${story.slug}`)).status()).toBe(200);
+    }
+    const ids = scheduled.map((story) => story.id);
+    // One publication each: a single "published on schedule" revision and one version bump.
+    expect(await publishRevisions(ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
+    expect(await storyVersions(ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 2])));
+  });
+});
