@@ -83,8 +83,10 @@ export function staffCommand<Schema extends z.ZodType, T>(
       const user = await requireUser(permission);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        const { fieldErrors } = z.flattenError(parsed.error);
-        return { ok: false, error: { code: "invalid_input", message: "The request was not valid.", fields: fieldErrors as Record<string, string[]> } };
+        const { formErrors, fieldErrors } = z.flattenError(parsed.error);
+        // The same summary the form actions give; the field messages say what to change.
+        const message = formErrors[0] ?? "Some fields need attention.";
+        return { ok: false, error: { code: "invalid_input", message, fields: fieldErrors as Record<string, string[]> } };
       }
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
