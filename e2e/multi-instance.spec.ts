@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createClient } from "redis";
 import { freePort } from "../tests/support/free-port";
 import { expectMessage, press, typeInBody } from "./support/editor";
@@ -56,9 +56,10 @@ async function startInstance(cachePrefix: string): Promise<Instance> {
   throw new Error(`the instance on ${origin} did not answer within a minute:\n${output}`);
 }
 
-async function text(request: APIRequestContext, url: string): Promise<{ status: number; body: string }> {
-  const response = await request.get(url);
-  return { status: response.status(), body: await response.text() };
+/** What an anonymous reader gets (no cookies: the editor's session in this browser context is not sent). */
+async function read(url: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(url, { redirect: "manual" });
+  return { status: response.status, body: await response.text() };
 }
 
 test.describe("two app instances on one PostgreSQL and one Redis", () => {
@@ -87,14 +88,14 @@ test.describe("two app instances on one PostgreSQL and one Redis", () => {
     await Promise.all([first?.stop(), second?.stop()]);
   });
 
-  test("a story published through one instance is on the other's cached pages at once", async ({ page, request }) => {
+  test("a story published through one instance is on the other's cached pages at once", async ({ page }) => {
     const story = { title: `Published through the first instance ${uniqueTag()}`, slug: `two-instances-${uniqueTag()}` };
 
     // The second instance renders and caches the pages that will show the story, before it exists publicly.
     for (let visit = 0; visit < 2; visit += 1) {
-      expect((await text(request, `${second.origin}/articles/${story.slug}`)).status).toBe(404);
+      expect((await read(`${second.origin}/articles/${story.slug}`)).status).toBe(404);
       for (const path of ["/", "/sections/world", "/feed.xml"]) {
-        const answer = await text(request, `${second.origin}${path}`);
+        const answer = await read(`${second.origin}${path}`);
         expect(answer.status).toBe(200);
         expect(answer.body).not.toContain(story.title);
       }
@@ -110,26 +111,27 @@ test.describe("two app instances on one PostgreSQL and one Redis", () => {
     await expectMessage(page, "Published. The story is on the site now.");
 
     // No waiting, no retry: the very next request to the other instance sees it.
-    const article = await text(request, `${second.origin}/articles/${story.slug}`);
+    const article = await read(`${second.origin}/articles/${story.slug}`);
     expect(article.status).toBe(200);
     expect(article.body).toContain(story.title);
     for (const path of ["/", "/sections/world", "/feed.xml"]) {
-      expect((await text(request, `${second.origin}${path}`)).body, path).toContain(story.title);
+      expect((await read(`${second.origin}${path}`)).body, path).toContain(story.title);
     }
   });
 
-  test("the comment rate limit counts a reader's comments on both instances together", async ({ request }) => {
+  test("the comment rate limit counts a reader's comments on both instances together", async () => {
     const story = await createPublishedStory("Commented on through two instances");
     // One reader behind the balancer: both instances see the same address in X-Forwarded-For.
     const reader = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
     const post = (instance: Instance, n: number) =>
-      request.post(`${instance.origin}/api/v1/articles/${story.slug}/comments`, {
-        headers: { "x-forwarded-for": reader },
-        data: { authorName: `Reader ${n}`, authorEmail: `reader-${n}-${randomBytes(3).toString("hex")}@example.org`, body: `Comment number ${n}.` },
+      fetch(`${instance.origin}/api/v1/articles/${story.slug}/comments`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": reader },
+        body: JSON.stringify({ authorName: `Reader ${n}`, authorEmail: `reader-${n}-${randomBytes(3).toString("hex")}@example.org`, body: `Comment number ${n}.` }),
       });
 
     const statuses: number[] = [];
-    for (let n = 0; n < 8; n += 1) statuses.push((await post(n % 2 === 0 ? first : second, n)).status());
+    for (let n = 0; n < 8; n += 1) statuses.push((await post(n % 2 === 0 ? first : second, n)).status);
     const accepted = statuses.filter((status) => status === 201).length;
     // The per-address limit (5 a minute unless a spec raised it) is reached once, not once per instance.
     expect(accepted).toBeGreaterThan(0);
@@ -138,13 +140,13 @@ test.describe("two app instances on one PostgreSQL and one Redis", () => {
     expect(statuses.slice(accepted).every((status) => status === 429)).toBe(true);
   });
 
-  test("scheduled stories go live once, although both instances' schedulers reach for them", async ({ request }) => {
+  test("scheduled stories go live once, although both instances' schedulers reach for them", async () => {
     test.setTimeout(90_000);
     for (const story of scheduled) {
       await expect
-        .poll(async () => (await request.get(`${first.origin}/articles/${story.slug}`)).status(), { timeout: 60_000, intervals: [1_000] })
+        .poll(async () => (await read(`${first.origin}/articles/${story.slug}`)).status, { timeout: 60_000, intervals: [1_000] })
         .toBe(200);
-      expect((await request.get(`${second.origin}/articles/${story.slug}`)).status()).toBe(200);
+      expect((await read(`${second.origin}/articles/${story.slug}`)).status).toBe(200);
     }
     const ids = scheduled.map((story) => story.id);
     // One publication each: a single "published on schedule" revision and one version bump.
