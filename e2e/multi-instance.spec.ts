@@ -89,6 +89,8 @@ test.describe("two app instances on one PostgreSQL and one Redis", () => {
   });
 
   test("a story published through one instance is on the other's cached pages at once", async ({ page }) => {
+    // Two fresh servers render every page for the first time here.
+    test.setTimeout(90_000);
     const story = { title: `Published through the first instance ${uniqueTag()}`, slug: `two-instances-${uniqueTag()}` };
 
     // The second instance renders and caches the pages that will show the story, before it exists publicly.
