@@ -16,7 +16,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [["list"], ["junit", { outputFile: "test-results/e2e-junit.xml" }]] : "list",
-  timeout: 30_000,
+  // Two cores run the server, PostgreSQL and Chromium together: room for a slow moment, not for a hang.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,

@@ -90,6 +90,11 @@ export async function publishRevisions(ids: string[]): Promise<Record<string, nu
   return Object.fromEntries(rows.map((row) => [row.id, row.count]));
 }
 
+export async function storyStatuses(ids: string[]): Promise<Record<string, string>> {
+  const { rows } = await database().query<{ id: string; status: string }>(`SELECT id::text AS id, status::text AS status FROM "Article" WHERE id = ANY($1::uuid[])`, [ids]);
+  return Object.fromEntries(rows.map((row) => [row.id, row.status]));
+}
+
 export async function storyVersions(ids: string[]): Promise<Record<string, number>> {
   const { rows } = await database().query<{ id: string; version: number }>(`SELECT id::text AS id, version FROM "Article" WHERE id = ANY($1::uuid[])`, [ids]);
   return Object.fromEntries(rows.map((row) => [row.id, row.version]));
