@@ -16,5 +16,11 @@ export async function approveInDesk(browser: Browser, text: string, expected = 1
     await rows.first().getByRole("button", { name: "Approve", exact: true }).click();
     await expect(rows).toHaveCount(expected - approved - 1);
   }
+  // The desk takes a row away as soon as it is decided; the Approved queue shows what the server
+  // has stored. Closing the browser before that could cut off a decision still on its way.
+  await expect(async () => {
+    await desk.goto(`/dashboard/moderation?queue=approved&q=${encodeURIComponent(text)}`);
+    await expect(rows).toHaveCount(expected, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await moderator.close();
 }
