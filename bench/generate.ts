@@ -298,6 +298,8 @@ async function addComments(client: pg.PoolClient, target: number, log: (line: st
   // Replies need a parent on the same article: remember a few recent comments per article.
   const recent = new Map<string, { id: string; at: number }[]>();
   const statuses = ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "PENDING", "PENDING", "SPAM", "TRASH"] as const;
+  // Reader words the moderators' search looks for: "council" is in thousands of comments, "quarantine" in about one in a thousand.
+  const rareWord = () => (random() < 0.001 ? " Quarantine rules again." : "");
   const reasons: Record<string, string> = {
     PENDING: JSON.stringify([{ rule: "mode", detail: "first comment from this email" }]),
     SPAM: JSON.stringify([{ rule: "blockWords", detail: "matched a block word" }]),
@@ -305,7 +307,7 @@ async function addComments(client: pg.PoolClient, target: number, log: (line: st
   await copyRows(
     client,
     "Comment",
-    ["id", "articleId", "parentId", "authorName", "authorEmail", "ipHash", "body", "status", "heldReasons", "idempotencyKey", "createdAt", "updatedAt"],
+    ["id", "articleId", "parentId", "authorName", "authorEmail", "ipHash", "body", "status", "heldReasons", "reportCount", "flaggedAt", "idempotencyKey", "createdAt", "updatedAt"],
     (function* () {
       for (let n = existing; n < existing + toAdd; n += 1) {
         // Newer stories draw far more comments than old ones.
@@ -323,6 +325,8 @@ async function addComments(client: pg.PoolClient, target: number, log: (line: st
         }
         const reader = int(0, 49_999);
         const createdAt = new Date(at);
+        // One approved comment in two hundred has been reported by readers: the Reported queue.
+        const reports = status === "APPROVED" && random() < 0.005 ? int(1, 3) : 0;
         yield [
           id,
           article.id,
@@ -330,9 +334,11 @@ async function addComments(client: pg.PoolClient, target: number, log: (line: st
           `Reader ${reader}`,
           `reader${reader}@example.net`,
           `ip${int(0, 79_999).toString(36).padStart(6, "0")}`,
-          Array.from({ length: int(1, 3) }, sentence).join(" "),
+          Array.from({ length: int(1, 3) }, sentence).join(" ") + rareWord(),
           status,
           reasons[status] ?? "[]",
+          reports,
+          reports ? new Date(at + int(60_000, DAY)) : null,
           `bench:${n}`,
           createdAt,
           createdAt,
@@ -340,6 +346,12 @@ async function addComments(client: pg.PoolClient, target: number, log: (line: st
       }
     })(),
   );
+  // The reports behind the Reported queue, one row per reader report, in one statement.
+  await client.query(`
+    INSERT INTO "CommentReport" (id, "commentId", "reporterHash", reason)
+    SELECT gen_random_uuid(), c.id, 'bench-reader-' || r, (ARRAY['Spam', 'Abusive', 'Off topic', 'Misinformation'])[1 + r % 4]
+    FROM "Comment" c CROSS JOIN LATERAL generate_series(1, c."reportCount") AS r
+    WHERE c."flaggedAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "CommentReport" cr WHERE cr."commentId" = c.id)`);
   log(`comments: +${toAdd} (now ${existing + toAdd})`);
 }
 
@@ -357,7 +369,8 @@ export async function generate(options: Options): Promise<void> {
     };
     await addArticles(client, options.articles, refs, options.log);
     await addComments(client, options.comments, options.log);
-    await client.query("ANALYZE");
+    // A settled database, as autovacuum leaves it: statistics current, the visibility map set for index-only scans.
+    await client.query("VACUUM ANALYZE");
     options.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     client.release();
