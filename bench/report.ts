@@ -124,7 +124,7 @@ export function renderReport(report: BenchReport): string {
   const posts = report.commentPosts;
   const postRows = posts.runs.map(
     (run, index) =>
-      `| ${index + 1} | ${whole(run.requestsPerSecond)} | ${whole(run.storedPerSecond)} | ${ms(run.p50Ms)} | ${ms(run.p99Ms)} | ${run.posted} | ${run.retries} | ${run.created} | ${run.replayed} | ${run.other} | ${run.stored} | ${run.lost} | ${run.duplicated} |`,
+      `| ${index + 1} | ${whole(run.requestsPerSecond)} | ${whole(run.storedPerSecond)} | ${ms(run.p50Ms)} | ${ms(run.p99Ms)} | ${run.posted} | ${run.retries} | ${run.created} | ${run.replayed} | ${run.other} | ${run.stored} | ${run.lost} | ${run.duplicated} | ${ms(run.appCpuMsPerRequest)} |`,
   );
   const serviceRows = report.serviceTimings.map((timing) => `| ${timing.name} | ${timing.statements.length} | ${ms(timing.p50Ms)} | ${ms(timing.p95Ms)} |`);
   const pageRows = report.pageTimings.map((timing) => `| ${timing.name} | \`${timing.path}\` | ${ms(timing.p50Ms)} | ${ms(timing.p95Ms)} |`);
@@ -176,8 +176,8 @@ maximum (10,000) for the bench, so the rate limiter — still consulted twice pe
 request re-sends the previous Idempotency-Key and body (a retry). Afterwards the rows are counted: *lost* = answered
 201 as created but not stored, *duplicated* = the same body (which carries its key) stored twice.
 
-| run | req/s | stored/s | p50 | p99 | new keys | retries | 201 created | 201 replayed | other | rows stored | lost | duplicated |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| run | req/s | stored/s | p50 | p99 | new keys | retries | 201 created | 201 replayed | other | rows stored | lost | duplicated | app CPU per request |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${postRows.join("\n")}
 
 Median: ${whole(posts.median.storedPerSecond)} comments stored per second, p99 ${ms(posts.median.p99Ms)}.

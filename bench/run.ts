@@ -163,6 +163,7 @@ async function main(): Promise<void> {
       connections: POST_CONNECTIONS,
       seconds: settings.seconds,
       runs: settings.runs,
+      appCpuMs: app.cpuMs,
     });
     log(`comments: ${commentPosts.median.storedPerSecond.toFixed(0)} stored/s`);
 

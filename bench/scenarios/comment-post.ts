@@ -31,6 +31,8 @@ export interface CommentPostRun {
   lost: number;
   /** Bodies (each carries its key) stored more than once. */
   duplicated: number;
+  /** CPU the app process spent per answered request, in ms: what bounds the rate on two cores. */
+  appCpuMsPerRequest: number;
 }
 
 export interface CommentPostResult {
@@ -57,6 +59,7 @@ export async function measureCommentPosts(options: {
   connections: number;
   seconds: number;
   runs: number;
+  appCpuMs: () => Promise<number>;
 }): Promise<CommentPostResult> {
   const slugs = await query<{ slug: string }>(
     options.databaseUrl,
@@ -69,6 +72,7 @@ export async function measureCommentPosts(options: {
   const runs: CommentPostRun[] = [];
   for (let run = 0; run < options.runs; run += 1) {
     const tag = `bench-post-${Date.now()}-${run}`;
+    const cpuBefore = await options.appCpuMs();
     const result = await runWrk({
       url: options.appUrl,
       connections: options.connections,
@@ -76,6 +80,7 @@ export async function measureCommentPosts(options: {
       script,
       scriptArgs: [tag, slugFile],
     });
+    const cpuUsed = (await options.appCpuMs()) - cpuBefore;
     const counts = /posted=(\d+) retries=(\d+) created=(\d+) replayed=(\d+) other=(\d+)/.exec(result.output);
     if (!counts) throw new Error(`the comment script printed no counts:\n${result.output}`);
     const [posted, retries, created, replayed, other] = counts.slice(1).map(Number) as [number, number, number, number, number];
@@ -98,6 +103,7 @@ export async function measureCommentPosts(options: {
       stored: rows,
       lost: Math.max(0, created - rows),
       duplicated: rows - Number(stored?.distinct_bodies ?? 0),
+      appCpuMsPerRequest: cpuUsed / Math.max(1, created + replayed + other),
     });
   }
   return {
