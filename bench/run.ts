@@ -148,10 +148,17 @@ async function main(): Promise<void> {
     await mkdir(staticRoot, { recursive: true });
     nginx = await startNginx(workDir, staticRoot, NGINX_PORT);
     const comparisons: Comparison[] = [];
-    for (const page of [`/articles/${story.slug}`, "/", `/sections/${story.section}`]) {
-      const comparison = await compareWithStatic({ page, appPort: APP_PORT, nginxPort: NGINX_PORT, staticRoot, ...settings });
+    const pages = [
+      { page: `/articles/${story.slug}`, gzip: false },
+      { page: "/", gzip: false },
+      { page: `/sections/${story.section}`, gzip: false },
+      // The article page is the heaviest; browsers ask for gzip, and a static site would serve a .gz.
+      { page: `/articles/${story.slug}`, gzip: true },
+    ];
+    for (const { page, gzip } of pages) {
+      const comparison = await compareWithStatic({ page, gzip, appPort: APP_PORT, nginxPort: NGINX_PORT, staticRoot, ...settings });
       comparisons.push(comparison);
-      log(`${page}: app ${comparison.app.requestsPerSecond.toFixed(0)} req/s (p99 ${comparison.app.p99Ms} ms), nginx ${comparison.nginx.requestsPerSecond.toFixed(0)} req/s`);
+      log(`${page}${gzip ? " (gzip)" : ""}: app ${comparison.app.requestsPerSecond.toFixed(0)} req/s (p99 ${comparison.app.p99Ms} ms), nginx ${comparison.nginx.requestsPerSecond.toFixed(0)} req/s`);
     }
 
     log("comment POST");
@@ -191,9 +198,10 @@ async function main(): Promise<void> {
     log(`wrote ${path.relative(root, file)} after ${Math.round(report.durationSeconds)} s`);
     const missed = verdicts(report).filter((row) => !row.ok);
     for (const row of missed) log(`target missed: ${row.what}: ${row.measured} (target ${row.target})`);
+    // At --quick sizes PostgreSQL rightly scans tables of a few hundred rows; only the full run is held to it.
     if (report.plans.some((plan) => plan.seqScans.length)) {
       log("a query plan reads a big table with a Seq Scan (see Query plans in the results)");
-      process.exitCode = 1;
+      if (!quick) process.exitCode = 1;
     }
   } catch (error) {
     if (app) console.error(`bench: the app's last output:\n${app.output().slice(-4_000)}`);

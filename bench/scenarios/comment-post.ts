@@ -69,6 +69,9 @@ export async function measureCommentPosts(options: {
   await writeFile(slugFile, slugs.map((row) => row.slug).join("\n"));
   const script = path.join(import.meta.dirname, "post-comments.lua");
 
+  // Warm-up, not counted: the first POSTs load and compile the route handler and fill the pools.
+  await runWrk({ url: options.appUrl, connections: 8, seconds: 3, script, scriptArgs: [`bench-post-warmup-${Date.now()}`, slugFile] });
+
   const runs: CommentPostRun[] = [];
   for (let run = 0; run < options.runs; run += 1) {
     const tag = `bench-post-${Date.now()}-${run}`;

@@ -36,6 +36,8 @@ export async function benchmarkStory(databaseUrl: string): Promise<BenchStory> {
 
 export interface Comparison {
   page: string;
+  /** True when both were asked with Accept-Encoding: gzip, as browsers do. */
+  gzip: boolean;
   app: LoadResult;
   nginx: LoadResult;
 }
@@ -58,22 +60,26 @@ export async function compareWithStatic(options: {
   connections: number;
   seconds: number;
   runs: number;
+  gzip?: boolean;
 }): Promise<Comparison> {
   const { page } = options;
-  const response = await fetch(`http://127.0.0.1:${options.appPort}${page}`);
+  const gzip = options.gzip ?? false;
+  // The saved copy is what an anonymous reader gets (fetch would ask for gzip and unpack it).
+  const response = await fetch(`http://127.0.0.1:${options.appPort}${page}`, { headers: { "accept-encoding": "identity" } });
   if (response.status !== 200) throw new Error(`${page} answered ${response.status}; nothing to compare`);
   const html = await response.text();
   const file = path.join(options.staticRoot, page === "/" ? "index.html" : `${page}/index.html`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, html);
+  await writeFile(`${file}.gz`, gzipSync(html));
   const appRuns: LoadResult[] = [];
   const nginxRuns: LoadResult[] = [];
-  const load = { connections: options.connections, seconds: options.seconds };
+  const load = { connections: options.connections, seconds: options.seconds, headers: gzip ? { "Accept-Encoding": "gzip" } : undefined };
   for (let run = 0; run < options.runs; run += 1) {
     appRuns.push(await runWrk({ url: `http://127.0.0.1:${options.appPort}${page}`, ...load }));
     nginxRuns.push(await runWrk({ url: `http://127.0.0.1:${options.nginxPort}${page}`, ...load }));
   }
-  return { page, app: combine(appRuns), nginx: combine(nginxRuns) };
+  return { page, gzip, app: combine(appRuns), nginx: combine(nginxRuns) };
 }
 
 /** Warm article page alone, for the cost-growth table. */
