@@ -20,7 +20,7 @@ import { disconnectServices, explainStaffReads, measureStaffReads, type ServiceT
  * bench/RESULTS.md. Everything runs on 127.0.0.1, each load run bounded in
  * time. See bench/README.md.
  *
- *   npm run bench              full run (about 15–20 minutes on 2 cores)
+ *   npm run bench              full run (about 25 minutes on the shared 2-core machine)
  *   npm run bench -- --quick   small sizes and short runs, to check the harness (RESULTS.quick.md)
  *   BENCH_SKIP_BUILD=1 npm run bench -- --quick   the same on the last build
  */
