@@ -6,8 +6,13 @@
 // forged header from a real one. Here the address is decided once, from the
 // socket (or, with TRUST_PROXY=1, from the load balancer's X-Forwarded-For),
 // and handed to the app in a header that clients cannot set.
+//
+// In production it also answers anonymous readers from page-cache.mjs: the
+// exact bytes Next.js served for a cacheable public page, replayed until
+// lib/revalidate.ts purges them (on every instance, through Redis).
 import { createServer } from "node:http";
 import next from "next";
+import { createPageCache } from "./page-cache.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-newsroom-client-ip";
 const dev = process.argv.includes("--dev");
@@ -32,9 +37,17 @@ const app = next({ dev, hostname: host === "0.0.0.0" ? "localhost" : host, port,
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Development always renders afresh. PAGE_CACHE_SECONDS=0 turns the copies off.
+const pageCache = createPageCache({
+  seconds: dev ? 0 : Number(process.env.PAGE_CACHE_SECONDS || 60),
+  redisUrl: process.env.REDIS_URL || undefined,
+  channel: `${process.env.CACHE_KEY_PREFIX ?? "newsroom"}:page-cache:purge`,
+});
+pageCache.install();
+
 const server = createServer((request, response) => {
   assignClientAddress(request);
-  handle(request, response);
+  pageCache.handle(request, response, () => handle(request, response));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {
@@ -43,7 +56,7 @@ server.listen(port, host, () => {
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    server.close(() => app.close().finally(() => process.exit(0)));
+    server.close(() => Promise.all([app.close(), pageCache.close()]).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

@@ -46,6 +46,8 @@ const schema = z
     TRUST_PROXY: flag,
     /** Optional: shared cache and rate limits across several app instances. */
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
+    /** How long server.mjs replays a copy of an anonymous public page (purged on revalidation anyway); 0 = off. */
+    PAGE_CACHE_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int("must be a whole number of seconds").min(0).max(3600).default(60),
     /** Where uploaded images are stored by the local-disk driver. */
     UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
   })

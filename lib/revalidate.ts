@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 
 /**
  * Cache freshness in one place. Public pages are served from Next.js's
@@ -15,6 +16,35 @@ export interface StoryLocation {
   sectionSlugs?: readonly (string | null | undefined)[];
   tagSlugs?: readonly string[];
   authorSlugs?: readonly string[];
+}
+
+/**
+ * server.mjs keeps copies of anonymous public pages in front of Next.js
+ * (page-cache.mjs) and registers its purge here; whatever is revalidated in
+ * Next.js is dropped there too, on every instance. Absent under `next dev`
+ * and in tests that do not install one.
+ */
+const PURGE_HOOK = Symbol.for("newsroom.pageCache.purge");
+type Purge = (paths: readonly string[] | "all") => Promise<void>;
+
+function purgeNow(paths: readonly string[] | "all"): void {
+  const purge = (globalThis as unknown as Record<symbol, Purge | undefined>)[PURGE_HOOK];
+  // The local copies are gone before this returns; only telling other instances is asynchronous.
+  purge?.(paths).catch((error: unknown) => console.error("page cache: the purge did not reach other instances", error));
+}
+
+/**
+ * Next.js applies revalidatePath when the action or handler finishes, so a
+ * reader arriving in between could still get (and have copied) the old page:
+ * the copies are purged now and once more after the response.
+ */
+function purgePageCopies(paths: readonly string[] | "all"): void {
+  purgeNow(paths);
+  try {
+    after(() => purgeNow(paths));
+  } catch {
+    // Outside a request (scripts, tests) there is no "after", and nothing in between.
+  }
 }
 
 /** Pages that list stories in general: front page, feeds, sitemap, search. */
@@ -39,17 +69,20 @@ export function storyPaths(story: StoryLocation): string[] {
 
 /** After a story was published, edited, unpublished, deleted or moved to a new slug. */
 export function revalidateStory(story: StoryLocation): void {
-  for (const path of storyPaths(story)) revalidatePath(path);
+  const paths = storyPaths(story);
+  for (const path of paths) revalidatePath(path);
+  purgePageCopies(paths);
 }
 
 /** After a comment on a story was approved or taken down: its page, its count, its API answers. */
 export function revalidateStoryComments(slug: string): void {
-  revalidatePath(`/articles/${slug}`);
-  revalidatePath(`/api/v1/articles/${slug}`);
-  revalidatePath(`/api/v1/articles/${slug}/comments`);
+  const paths = [`/articles/${slug}`, `/api/v1/articles/${slug}`, `/api/v1/articles/${slug}/comments`];
+  for (const path of paths) revalidatePath(path);
+  purgePageCopies(paths);
 }
 
 /** After sections or site settings changed: every public page carries the masthead. */
 export function revalidateEverything(): void {
   revalidatePath("/", "layout");
+  purgePageCopies("all");
 }

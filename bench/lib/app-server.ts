@@ -9,6 +9,8 @@ export interface AppServer {
   pid: number;
   /** Peak resident memory of the server process so far (VmHWM), in MiB. */
   peakRssMiB: () => Promise<number>;
+  /** CPU time (user + system) the server process has used so far, in ms. */
+  cpuMs: () => Promise<number>;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -31,6 +33,11 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<Ap
       const status = await readFile(`/proc/${child.pid}/status`, "utf8");
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
       return Math.round(kb / 1024);
+    },
+    cpuMs: async () => {
+      // Fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second on Linux).
+      const fields = (await readFile(`/proc/${child.pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     stop: () =>
       new Promise((resolve) => {

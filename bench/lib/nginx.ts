@@ -22,6 +22,8 @@ http {
   tcp_nopush on;
   keepalive_requests 100000;
   default_type text/html;
+  # A reader whose browser accepts gzip gets the saved index.html.gz, as a static site would serve it.
+  gzip_static on;
   server {
     listen 127.0.0.1:${port};
     root ${rootDir};

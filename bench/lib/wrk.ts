@@ -21,6 +21,8 @@ export interface LoadOptions {
   threads?: number;
   /** A wrk Lua script (request generation, headers). */
   script?: string;
+  /** Arguments for the script (after `--`). */
+  scriptArgs?: string[];
   headers?: Record<string, string>;
 }
 
@@ -53,11 +55,13 @@ export function parseWrk(output: string): LoadResult {
   };
 }
 
-export function runWrk(options: LoadOptions): Promise<LoadResult> {
+/** One wrk run; `output` keeps wrk's text for what a script prints in its done(). */
+export function runWrk(options: LoadOptions): Promise<LoadResult & { output: string }> {
   const args = [`-t${options.threads ?? 2}`, `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "--timeout", "5s"];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}: ${value}`);
   if (options.script) args.push("-s", options.script);
   args.push(options.url);
+  if (options.scriptArgs?.length) args.push("--", ...options.scriptArgs);
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", args);
     let output = "";
@@ -67,7 +71,7 @@ export function runWrk(options: LoadOptions): Promise<LoadResult> {
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`wrk exited with ${code}:\n${output}`));
       try {
-        resolve(parseWrk(output));
+        resolve({ ...parseWrk(output), output });
       } catch (error) {
         reject(error);
       }

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import fieldStyles from "@/components/ui/field.module.css";
 import { initialCommentFormState } from "@/lib/comment-form-state";
-import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/lib/validation/comment";
+import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/lib/validation/comment-limits";
 import { CommentText } from "./comment-text";
 import { COMMENT_FORM_ID, useReplyTarget, type ReplyTarget } from "./reply-context";
 import styles from "./comments.module.css";

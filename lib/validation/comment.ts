@@ -1,14 +1,13 @@
 import { z } from "@/lib/zod";
 import { emailSchema } from "@/lib/validation/auth";
+import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, REPORT_REASON_MAX_LENGTH } from "@/lib/validation/comment-limits";
+
+export { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, REPORT_REASON_MAX_LENGTH };
 
 /**
  * Reader comments and reports, as the comment form and the JSON API send them.
  * One schema; the form's variant adds what only a browser form carries.
  */
-
-export const COMMENT_MAX_LENGTH = 5000;
-export const AUTHOR_NAME_MAX_LENGTH = 80;
-export const REPORT_REASON_MAX_LENGTH = 500;
 
 /** NUL cannot be stored by PostgreSQL and no other control character belongs in prose; tabs and newlines may stay. */
 const withoutControlCharacters = (value: string) => value.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");

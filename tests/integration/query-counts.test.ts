@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+/**
+ * No N+1 queries: each page's data load sends the same number of SQL
+ * statements whether it shows 5 rows or 50. The statements are counted from
+ * the Prisma client's own query events: lib/db uses a client it finds on
+ * globalThis (kept there for dev reloads), so one that reports its queries is
+ * put there before anything imports lib/db. Same database, same adapter.
+ */
+const statements = await vi.hoisted(async () => {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient } = await import("@/lib/generated/prisma/client");
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 10 }),
+    omit: { user: { passwordHash: true } },
+    log: [{ emit: "event", level: "query" }],
+  });
+  const sent: string[] = [];
+  client.$on("query", (event) => sent.push(event.query));
+  (globalThis as unknown as { newsroomPrisma: unknown }).newsroomPrisma = client;
+  return { sent };
+});
+
+const { db } = await import("@/lib/db");
+const { actAs } = await import("../support/request-doubles");
+const { makeStaff } = await import("../support/staff-factory");
+const { makeComment, makeStory, uniqueTag } = await import("../support/story-factory");
+const articlePage = await import("@/app/(public)/articles/[slug]/page");
+const frontPage = await import("@/app/(public)/page");
+const sectionPage = await import("@/app/(public)/sections/[slug]/page");
+const { PublicChrome } = await import("@/components/public/public-chrome");
+const deskPage = await import("@/app/(dashboard)/dashboard/articles/page");
+const moderationPage = await import("@/app/(dashboard)/dashboard/moderation/page");
+
+afterAll(() => {
+  // The next test file builds its own client.
+  delete (globalThis as unknown as { newsroomPrisma?: unknown }).newsroomPrisma;
+});
+
+/** How many statements one data load sends. */
+async function countStatements(load: () => Promise<unknown>): Promise<number> {
+  await load(); // settings and other per-process reads are warm on a live server too
+  statements.sent.length = 0;
+  await load();
+  return statements.sent.length;
+}
+
+const params = <T,>(value: T) => Promise.resolve(value);
+
+/** What rendering a public page reads: the chrome (masthead, sections), the metadata and the page itself. */
+async function loadPublic(page: () => Promise<unknown>, metadata?: () => Promise<unknown>) {
+  await Promise.all([PublicChrome({ children: null }), metadata?.(), page()]);
+}
+
+async function storyWith(rows: number, author: { id: string }) {
+  const story = await makeStory({
+    authorId: author.id,
+    tagSlugs: [`topic-${uniqueTag()}`, `topic-${uniqueTag()}`],
+    citations: Array.from({ length: rows }, (_, n) => ({
+      source: { name: `Agency ${uniqueTag()}`, kind: "NEWS_AGENCY" as const },
+      claim: `Claim number ${n}`,
+      factKey: "death toll",
+      factValue: String(10 + n),
+    })),
+  });
+  let parentId: string | undefined;
+  for (let n = 0; n < rows; n += 1) {
+    const comment = await makeComment(story.id, { parentId: n % 3 === 2 ? parentId : undefined });
+    parentId = comment.id;
+  }
+  for (let n = 0; n < rows; n += 1) await makeComment(story.id, { status: "PENDING" });
+  return story;
+}
+
+describe("statements per page data load do not grow with the rows shown", () => {
+  let editor: Awaited<ReturnType<typeof makeStaff>>;
+  let small: { id: string; slug: string };
+  let large: { id: string; slug: string };
+  const smallSection = `few-${uniqueTag()}`;
+  const largeSection = `many-${uniqueTag()}`;
+
+  beforeAll(async () => {
+    editor = await makeStaff("EDITOR");
+    small = await storyWith(5, editor);
+    large = await storyWith(50, editor);
+    for (let n = 0; n < 5; n += 1) await makeStory({ sectionSlug: smallSection, authorId: editor.id, tagSlugs: [`topic-${uniqueTag()}`] });
+    for (let n = 0; n < 50; n += 1) await makeStory({ sectionSlug: largeSection, authorId: editor.id, tagSlugs: [`topic-${uniqueTag()}`] });
+  }, 120_000);
+
+  test("the article page: 5 or 50 comments and citations", async () => {
+    const load = (slug: string) => () =>
+      loadPublic(
+        () => articlePage.default({ params: params({ slug }) }),
+        () => articlePage.generateMetadata({ params: params({ slug }) }),
+      );
+    const withFive = await countStatements(load(small.slug));
+    const withFifty = await countStatements(load(large.slug));
+    expect(withFive).toBeGreaterThan(0);
+    expect(withFifty).toBe(withFive);
+  });
+
+  test("a section page: 5 or 50 stories", async () => {
+    const load = (slug: string) => () =>
+      loadPublic(
+        () => sectionPage.default({ params: params({ slug }) }),
+        () => sectionPage.generateMetadata({ params: params({ slug }) }),
+      );
+    const withFive = await countStatements(load(smallSection));
+    const withFifty = await countStatements(load(largeSection));
+    expect(withFive).toBeGreaterThan(0);
+    expect(withFifty).toBe(withFive);
+  });
+
+  test("the front page: the same before and after 30 more stories", async () => {
+    const load = () => loadPublic(() => frontPage.default());
+    const before = await countStatements(load);
+    for (let n = 0; n < 30; n += 1) await makeStory({ authorId: editor.id, sectionSlug: largeSection });
+    const after = await countStatements(load);
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBe(before);
+  });
+
+  test("the dashboard article list: a section of 5 or of 50 stories", async () => {
+    actAs(editor);
+    const sections = await db.section.findMany({ where: { slug: { in: [smallSection, largeSection] } }, select: { id: true, slug: true } });
+    const id = (slug: string) => sections.find((section) => section.slug === slug)!.id;
+    const load = (section: string) => () => deskPage.default({ searchParams: params({ section }) });
+    const withFive = await countStatements(load(id(smallSection)));
+    const withFifty = await countStatements(load(id(largeSection)));
+    expect(withFive).toBeGreaterThan(0);
+    expect(withFifty).toBe(withFive);
+  });
+
+  test("the moderation queue: 5 or 50 pending comments of a story", async () => {
+    actAs(await makeStaff("MODERATOR"));
+    const load = (article: string) => () => moderationPage.default({ searchParams: params({ article }) });
+    const withFive = await countStatements(load(small.id));
+    const withFifty = await countStatements(load(large.id));
+    expect(withFive).toBeGreaterThan(0);
+    expect(withFifty).toBe(withFive);
+  });
+});
