@@ -13,7 +13,7 @@ import { makeStaff } from "../support/staff-factory";
  * pictures are refused and nothing is stored.
  */
 
-function uploadRequest(bytes: Uint8Array, name: string, type: string) {
+function uploadRequest(bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
   const body = new FormData();
   body.append("image", new File([bytes], name, { type }));
   return new Request("http://localhost/api/media", { method: "POST", body });
@@ -21,7 +21,7 @@ function uploadRequest(bytes: Uint8Array, name: string, type: string) {
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-const hostileFiles: [string, Uint8Array, string, string][] = [
+const hostileFiles: [string, Uint8Array<ArrayBuffer>, string, string][] = [
   ["an HTML page renamed .jpg", encode("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"), "photo.jpg", "image/jpeg"],
   [
     "an SVG with a script",
