@@ -11,7 +11,8 @@ export interface PageRoute {
 }
 
 export function pageRoutes(): PageRoute[] {
-  const appDir = path.resolve(import.meta.dirname, "../../app");
+  // Playwright loads specs as CommonJS, where import.meta is not available.
+  const appDir = path.resolve(__dirname, "../../app");
   return (readdirSync(appDir, { recursive: true, encoding: "utf8" }) as string[])
     .map((file) => file.split(path.sep).join("/"))
     .filter((file) => /(^|\/)page\.tsx$/.test(file))
