@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { newsroomPlugin } from "./eslint-rules/no-unbounded-write.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -17,6 +18,11 @@ export default defineConfig([
       // zod comes through lib/zod.ts, which keeps it from probing for eval under our CSP.
       "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\"." }] }],
     },
+  },
+  {
+    // Every bulk delete or update names its rows (eslint-rules/no-unbounded-write.mjs), tests and scripts included.
+    plugins: { newsroom: newsroomPlugin },
+    rules: { "newsroom/no-unbounded-write": "error" },
   },
   {
     files: ["lib/zod.ts", "tests/**", "e2e/**", "bench/**", "scripts/**"],

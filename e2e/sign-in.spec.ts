@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { forgetSignInFailures, uniqueTag } from "./support/newsroom-data";
 import { e2eStaff } from "./support/staff";
 
 test.describe("staff sign-in", () => {
@@ -50,5 +51,41 @@ test.describe("staff sign-in", () => {
     await expect(page.getByText("Enter your email address.")).toBeVisible();
     await expect(page.getByText("Enter your password.")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(e2eStaff.MODERATOR.email);
+    await page.getByLabel("Password").fill(e2eStaff.MODERATOR.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    // Served on http://127.0.0.1 here, so without Secure; tests/unit/auth-cookies.test.ts covers production.
+  });
+
+  test.describe("after too many failed attempts", () => {
+    test.afterEach(() => forgetSignInFailures());
+
+    test("the form says to wait, in words that do not reveal whether the account exists", async ({ page }) => {
+      const email = `guess-${uniqueTag()}@newsroom.example`;
+      /** One attempt, waiting for the server's answer (the message reads the same each time). */
+      const attempt = async (password: string) => {
+        await page.getByLabel("Email").fill(email);
+        await page.getByLabel("Password").fill(password);
+        const answered = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login");
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await answered;
+      };
+      await page.goto("/login");
+      for (let number = 1; number <= 5; number += 1) {
+        await attempt(`guess-number-${number}`);
+        await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
+      }
+      await attempt("guess-number-6");
+      await expect(page.getByRole("status")).toHaveText("Too many failed sign-in attempts. Wait 15 minutes, then try again.");
+      await expect(page).toHaveURL(/\/login/);
+    });
   });
 });

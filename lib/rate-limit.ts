@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
  * Keys are keyed hashes, so the table never holds an address or an email.
  */
 
-export type Bucket = "comment-ip" | "comment-email" | "report-ip";
+export type Bucket = "comment-ip" | "comment-email" | "report-ip" | "sign-in-account" | "sign-in-ip";
 
 export interface LimitCheck {
   bucket: Bucket;
@@ -82,4 +82,28 @@ export async function consumeLimits(checks: readonly LimitCheck[], message: stri
   if (waitMs > 0 || results.some((result) => result.status === "rejected")) {
     throw new AppError("rate_limited", message, undefined, Math.max(1, Math.ceil(waitMs / 1000)));
   }
+}
+
+/**
+ * Failure counting, for limits that only failed attempts use up (staff
+ * sign-in): `secondsUntilAllowed` asks without counting, `countFailure`
+ * counts one failed attempt, `forgetFailures` clears a subject after success.
+ */
+export async function secondsUntilAllowed(checks: readonly LimitCheck[]): Promise<number> {
+  const states = await Promise.all(checks.map((check) => limiterFor(check).get(storageKey(check.bucket, check.subject))));
+  let waitMs = 0;
+  checks.forEach((check, index) => {
+    const state = states[index];
+    if (state && state.consumedPoints >= check.points) waitMs = Math.max(waitMs, state.msBeforeNext);
+  });
+  return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+}
+
+export async function countFailure(checks: readonly LimitCheck[]): Promise<void> {
+  // penalty() adds a point without refusing, so going over the limit is not an error here.
+  await Promise.all(checks.map((check) => limiterFor(check).penalty(storageKey(check.bucket, check.subject), 1)));
+}
+
+export async function forgetFailures(check: LimitCheck): Promise<void> {
+  await limiterFor(check).delete(storageKey(check.bucket, check.subject));
 }

@@ -187,3 +187,8 @@ export async function commentStatus(commentId: string): Promise<string | undefin
   const { rows } = await database().query<{ status: string }>(`SELECT status::text AS status FROM "Comment" WHERE id = $1`, [commentId]);
   return rows[0]?.status;
 }
+
+/** Clears the sign-in failure counters, so a spec that ran them up does not lock 127.0.0.1 out of later specs. */
+export async function forgetSignInFailures(): Promise<void> {
+  await withClient((client) => client.query(`DELETE FROM rate_limits WHERE key LIKE 'sign-in-%'`));
+}

@@ -1,10 +1,11 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "@/lib/zod";
 import type { ActionState } from "@/lib/action-state";
 import { typedValues } from "@/lib/action-state";
 import { signIn } from "@/lib/auth";
+import { signInLimitedMessage } from "@/lib/services/sign-in";
 import { afterSignInPath, signInSchema } from "@/lib/validation/auth";
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -26,7 +27,9 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   } catch (error) {
     // A successful sign-in throws Next's redirect, which must pass through.
     if (!(error instanceof AuthError)) throw error;
-    return { status: "error", message: "Email or password is incorrect.", values: typedValues(formData) };
+    // One message for an unknown email, a wrong password and a deactivated account: none reveals who is staff.
+    const limited = error instanceof CredentialsSignin && error.code === "rate_limited";
+    return { status: "error", message: limited ? signInLimitedMessage : "Email or password is incorrect.", values: typedValues(formData) };
   }
   return { status: "success" };
 }

@@ -1,6 +1,7 @@
 import { apiRoute, jsonResponse } from "@/lib/api/respond";
 import { requireUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { isCrossSiteWrite } from "@/lib/http/cross-site";
 import { MAX_UPLOAD_BYTES, storeImage } from "@/lib/services/media";
 import { mediaUrl } from "@/lib/storage/urls";
 
@@ -18,10 +19,8 @@ const ENVELOPE_BYTES = 64 * 1024;
 
 export const POST = apiRoute(async (request: Request) => {
   const user = await requireUser("article:draft");
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  // Browsers always send Origin on a cross-site POST: refuse uploads made from another site.
-  if (origin && host && new URL(origin).host !== host) throw new AppError("forbidden", "Uploads must come from the dashboard.");
+  // proxy.ts refuses these first; checked again here, as every handler checks what it relies on.
+  if (isCrossSiteWrite(request.method, request.headers)) throw new AppError("forbidden", "Uploads must come from the dashboard.");
 
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
