@@ -18,13 +18,27 @@ import type { StaffUser } from "@/lib/services/users";
  * notFound() thrown by the handler pass through untouched.
  */
 
+/**
+ * PostgreSQL's text and jsonb cannot hold NUL, so a save carrying one would
+ * fail in the database instead of being stored. No person types it; it is
+ * dropped where input enters, from strings at any depth.
+ */
+export function withoutNulCharacters(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (Array.isArray(value)) return value.map(withoutNulCharacters);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutNulCharacters(item)]));
+  }
+  return value;
+}
+
 /** FormData → plain object; keys ending in [] collect every value as an array. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    if (key.endsWith("[]")) result[key.slice(0, -2)] = formData.getAll(key);
-    else result[key] = formData.get(key);
+    if (key.endsWith("[]")) result[key.slice(0, -2)] = formData.getAll(key).map(withoutNulCharacters);
+    else result[key] = withoutNulCharacters(formData.get(key));
   }
   return result;
 }
@@ -81,7 +95,7 @@ export function staffCommand<Schema extends z.ZodType, T>(
   return async (input) => {
     try {
       const user = await requireUser(permission);
-      const parsed = schema.safeParse(input);
+      const parsed = schema.safeParse(withoutNulCharacters(input));
       if (!parsed.success) {
         const { fieldErrors } = z.flattenError(parsed.error);
         return { ok: false, error: { code: "invalid_input", message: "The request was not valid.", fields: fieldErrors as Record<string, string[]> } };

@@ -8,8 +8,8 @@ import { db } from "@/lib/db";
  * app's "unexpected failure" log — the in-process face of a 500.
  */
 
-/** Runs per property in the default test run; FUZZ_RUNS raises it for a longer hunt. */
-export const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 120);
+/** Runs per property in the default test run (cheap API calls get more); FUZZ_RUNS sets it for a longer hunt. */
+export const fuzzRuns = (defaultRuns: number) => Number(process.env.FUZZ_RUNS ?? defaultRuns);
 
 /** Cases run by every property of this file, reported at the end of the suite. */
 export const fuzzCounter = { cases: 0 };
@@ -136,12 +136,12 @@ export function expectErrorShape(body: unknown, context: string): void {
 }
 
 /** fc.assert with this suite's run count, counting every case it ran. */
-export async function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IAsyncPropertyWithHooks<Ts>): Promise<void> {
+export async function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IAsyncPropertyWithHooks<Ts>, defaultRuns = 120): Promise<void> {
   await fc.assert(
     property.beforeEach((previous) => {
       fuzzCounter.cases += 1;
       return previous();
     }),
-    { numRuns: fuzzRuns },
+    { numRuns: fuzzRuns(defaultRuns) },
   );
 }
