@@ -19,15 +19,16 @@ import type { StaffUser } from "@/lib/services/users";
  */
 
 /**
- * PostgreSQL's text and jsonb cannot hold NUL, so a save carrying one would
- * fail in the database instead of being stored. No person types it; it is
- * dropped where input enters, from strings at any depth.
+ * PostgreSQL's text and jsonb cannot hold NUL, and jsonb refuses a lone half
+ * of a surrogate pair, so a save carrying either would fail in the database
+ * instead of being stored. No person types them; where input enters, NUL is
+ * dropped and a lone surrogate becomes U+FFFD, in strings at any depth.
  */
-export function withoutNulCharacters(value: unknown): unknown {
-  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
-  if (Array.isArray(value)) return value.map(withoutNulCharacters);
+export function storableStrings(value: unknown): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "").toWellFormed();
+  if (Array.isArray(value)) return value.map(storableStrings);
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutNulCharacters(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, storableStrings(item)]));
   }
   return value;
 }
@@ -37,8 +38,8 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    if (key.endsWith("[]")) result[key.slice(0, -2)] = formData.getAll(key).map(withoutNulCharacters);
-    else result[key] = withoutNulCharacters(formData.get(key));
+    if (key.endsWith("[]")) result[key.slice(0, -2)] = formData.getAll(key).map(storableStrings);
+    else result[key] = storableStrings(formData.get(key));
   }
   return result;
 }
@@ -95,7 +96,7 @@ export function staffCommand<Schema extends z.ZodType, T>(
   return async (input) => {
     try {
       const user = await requireUser(permission);
-      const parsed = schema.safeParse(withoutNulCharacters(input));
+      const parsed = schema.safeParse(storableStrings(input));
       if (!parsed.success) {
         const { fieldErrors } = z.flattenError(parsed.error);
         return { ok: false, error: { code: "invalid_input", message: "The request was not valid.", fields: fieldErrors as Record<string, string[]> } };

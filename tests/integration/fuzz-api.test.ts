@@ -11,6 +11,7 @@ import { apiRequest, errorOf, routeParams } from "../support/api-client";
 import {
   assertProperty,
   databaseFingerprint,
+  watchDatabaseChanges,
   expectErrorShape,
   fuzzCounter,
   headerValue,
@@ -35,7 +36,12 @@ let draft: { slug: string };
 let approvedCommentId: string;
 let pendingCommentId: string;
 
+/** Generous: the cases are many and the machine may be shared; nothing here is a timed assertion. */
+const PROPERTY_TIMEOUT = 180_000;
+
+let unwatch: () => Promise<void> = async () => {};
 beforeAll(async () => {
+  unwatch = await watchDatabaseChanges();
   open = await makeStory({ sectionSlug: `fuzz-${uniqueTag()}` });
   closed = await makeStory({ commentsClosed: true });
   draft = await makeStory({ status: "DRAFT" });
@@ -43,7 +49,8 @@ beforeAll(async () => {
   pendingCommentId = (await makeComment(open.id, { status: "PENDING" })).id;
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await unwatch();
   console.info(`[fuzz] API: ${fuzzCounter.cases} generated requests`);
 });
 
@@ -125,7 +132,7 @@ describe("fuzzing the public API", () => {
         }
       }),
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("POST /comments/{id}/reports: generated ids and bodies get 202 or a JSON 4xx; refused ones change nothing", async () => {
     const reportBodies = bodies(fc.oneof(fc.record({ reason: hostileJson, other: hostileJson }, { requiredKeys: [] }), hostileJson));
@@ -142,7 +149,7 @@ describe("fuzzing the public API", () => {
         if (response.status !== 202) expect(await databaseFingerprint(), context).toEqual(before);
       }),
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("GET /articles with generated query strings: 200 with a list or 400 with the fields at fault; nothing changes", async () => {
     const parameter = fc.oneof(fc.constantFrom("section", "tag", "q", "cursor", "limit"), hostileString);
@@ -162,7 +169,7 @@ describe("fuzzing the public API", () => {
         expect(await databaseFingerprint(), query).toEqual(before);
       }),
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test("GET a story, its thread, a section feed and unknown API paths with generated slugs: 200/308/404, never a 500", async () => {
     await assertProperty(
@@ -181,7 +188,7 @@ describe("fuzzing the public API", () => {
         expect([200, 404], context).toContain(feed.status);
       }),
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe("hostile bodies, by example", () => {
