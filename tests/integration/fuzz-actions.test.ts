@@ -285,3 +285,36 @@ describe("regressions the fuzzing found", () => {
     expect(JSON.stringify(audit.after)).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i);
   });
 });
+
+describe("rich text from outside the editor", () => {
+  test.each([
+    ["a raw HTML node", { type: "html", attrs: { html: "<script>alert(1)</script>" } }],
+    ["a script node", { type: "script", content: [{ type: "text", text: "alert(1)" }] }],
+    ["an unknown mark", { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "onclick", attrs: { code: "alert(1)" } }] }] }],
+  ])("a body with %s is refused with a field error, and nothing is stored", async (_label, node) => {
+    actAs(actors.WRITER);
+    const before = await databaseFingerprint();
+    const outcome = await articleActions.saveArticleAction({ ...articleContent(), body: { type: "doc", content: [node] } } as never);
+    expect(outcome).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { body: ["The body could not be read."] } } });
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  test("javascript: and data: addresses are dropped from the stored document and its HTML; the text stays", async () => {
+    actAs(actors.WRITER);
+    const title = `Hostile links ${Date.now()}`;
+    const link = (href: string) => ({ type: "text", text: `go ${href.slice(0, 4)}`, marks: [{ type: "link", attrs: { href } }] });
+    const body = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [link("javascript:alert(1)"), link("data:text/html,<script>alert(2)</script>"), link("https://example.org/")] },
+        { type: "image", attrs: { src: "javascript:alert(3)", alt: "x" } },
+      ],
+    };
+    expect(await articleActions.saveArticleAction({ ...articleContent(), title, body } as never)).toMatchObject({ ok: true });
+    const saved = await db.article.findFirstOrThrow({ where: { title }, select: { body: true, bodyHtml: true, bodyText: true } });
+    expect(JSON.stringify(saved.body)).not.toMatch(/javascript:|data:/);
+    expect(saved.bodyHtml).not.toMatch(/javascript:|data:|<img/);
+    expect(saved.bodyHtml).toContain('href="https://example.org/"');
+    expect(saved.bodyText).toContain("go java");
+  });
+});
