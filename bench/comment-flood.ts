@@ -82,7 +82,7 @@ async function countsAgree(baseUrl: string, databaseUrl: string, runTag: string,
   return problems;
 }
 
-function report(result: FloodResult, problems: string[]): string {
+function report(result: FloodResult, problems: string[], loadAverage: number): string {
   const date = new Date().toISOString().slice(0, 10);
   return `# Load without loss: comment flood
 
@@ -97,7 +97,8 @@ same Idempotency-Key once answered. Rate limit raised to 10,000 a minute for the
 
 - Answers: ${Object.entries(result.byStatus).map(([status, count]) => `${count.toLocaleString("en")} × ${status}`).join(", ")};
   accepted as ${Object.entries(result.acceptedAs).map(([status, count]) => `${count.toLocaleString("en")} ${status}`).join(", ")}.
-- Duration **${(result.durationMs / 1000).toFixed(1)} s**, **${result.perSecond} requests/s** sustained (posts and retries).
+- Duration **${(result.durationMs / 1000).toFixed(1)} s**, **${result.perSecond} requests/s** sustained (posts and retries);
+  the machine's 1-minute load average at the start was ${loadAverage.toFixed(1)} on ${os.cpus().length} cores (other work slows the rate, never the accounting).
 - Counts: ${problems.length === 0 ? "the public API's `commentCount` of every story equals its approved comments in the database, and the approved and pending comments stored equal what the server answered." : problems.join("; ")}
 `;
 }
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
     const baseUrl = `http://127.0.0.1:${PORT}`;
     const runTag = `flood${Date.now().toString(36)}`;
     log(`posting ${TOTAL} comments with ${CONCURRENCY} clients to ${slugs.length} stories`);
+    const loadAverage = os.loadavg()[0]!;
     const result = await floodComments({
       baseUrl,
       databaseUrl: database.url,
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
     log(JSON.stringify(result));
     const lossless =
       result.stored === result.accepted && result.storedTwice === 0 && result.storedUnanswered === 0 && result.acceptedMissing === 0 && result.replayMismatches === 0;
-    await writeFile(path.join(root, "bench", "RESULTS-load.md"), report(result, problems));
+    await writeFile(path.join(root, "bench", "RESULTS-load.md"), report(result, problems, loadAverage));
     log("wrote bench/RESULTS-load.md");
     if (!lossless || problems.length > 0) {
       console.error(`flood: FAILED ${problems.join("; ")}`);
