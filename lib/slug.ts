@@ -13,6 +13,13 @@ export function slugFromText(text: string): string {
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Whether a slug from an address could name a stored record at all. PostgreSQL
+ * text cannot hold NUL, so a lookup with one fails instead of finding nothing:
+ * such an address must answer 404, not 500.
+ */
+export const mayNameStoredRecord = (slug: string): boolean => slug.length <= 1000 && !slug.includes("\u0000");
+
 /** The first of base, base-2, base-3… that `isTaken` says is free. */
 export async function firstFreeSlug(base: string, isTaken: (slug: string) => Promise<boolean>): Promise<string> {
   const root = base || "story";

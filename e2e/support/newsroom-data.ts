@@ -119,13 +119,19 @@ export async function approveComment(id: string): Promise<void> {
  * afterAll, so other specs see the rules (and the counters) as they were.
  */
 export function raiseCommentRateLimit(): { raise: () => Promise<void>; restore: () => Promise<void> } {
+  const override = overrideModerationSettings({ rateLimitPerMinute: 1000 });
+  return { raise: override.apply, restore: override.restore };
+}
+
+/** Changes some moderation rules for one spec (apply in beforeAll, restore in afterAll), the limit counters included. */
+export function overrideModerationSettings(change: Record<string, unknown>): { apply: () => Promise<void>; restore: () => Promise<void> } {
   let previous: { value: unknown } | undefined;
   return {
-    raise: () =>
+    apply: () =>
       withClient(async (client) => {
         const existing = await client.query<{ value: Record<string, unknown> }>(`SELECT value FROM "Setting" WHERE key = 'moderation'`);
         previous = existing.rows[0];
-        const value = { ...(existing.rows[0]?.value ?? {}), rateLimitPerMinute: 1000 };
+        const value = { ...(existing.rows[0]?.value ?? {}), ...change };
         await client.query(
           `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('moderation', $1, now() AT TIME ZONE 'UTC')
            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`,

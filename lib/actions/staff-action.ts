@@ -18,13 +18,28 @@ import type { StaffUser } from "@/lib/services/users";
  * notFound() thrown by the handler pass through untouched.
  */
 
+/**
+ * PostgreSQL's text and jsonb cannot hold NUL, and jsonb refuses a lone half
+ * of a surrogate pair, so a save carrying either would fail in the database
+ * instead of being stored. No person types them; where input enters, NUL is
+ * dropped and a lone surrogate becomes U+FFFD, in strings at any depth.
+ */
+export function storableStrings(value: unknown): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "").toWellFormed();
+  if (Array.isArray(value)) return value.map(storableStrings);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, storableStrings(item)]));
+  }
+  return value;
+}
+
 /** FormData → plain object; keys ending in [] collect every value as an array. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    if (key.endsWith("[]")) result[key.slice(0, -2)] = formData.getAll(key);
-    else result[key] = formData.get(key);
+    if (key.endsWith("[]")) result[key.slice(0, -2)] = formData.getAll(key).map(storableStrings);
+    else result[key] = storableStrings(formData.get(key));
   }
   return result;
 }
@@ -81,7 +96,7 @@ export function staffCommand<Schema extends z.ZodType, T>(
   return async (input) => {
     try {
       const user = await requireUser(permission);
-      const parsed = schema.safeParse(input);
+      const parsed = schema.safeParse(storableStrings(input));
       if (!parsed.success) {
         const { formErrors, fieldErrors } = z.flattenError(parsed.error);
         // The same summary the form actions give; the field messages say what to change.

@@ -53,14 +53,48 @@ export function parseDocument(json: unknown): ProseMirrorNode {
 }
 
 export interface RenderedBody {
+  /** The document to store: what was sent, less any address the allow-list would refuse. */
+  document: JSONContent;
   html: string;
   text: string;
 }
 
+const linkSchemes = new Set(["http:", "https:", "mailto:"]);
+const imageSchemes = new Set(["http:", "https:"]);
+
+/** An address is kept when it resolves (as a browser would, tabs and entities aside) to one of these schemes; relative ones are ours. */
+function allowedAddress(value: unknown, schemes: ReadonlySet<string>): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    return schemes.has(new URL(value, "https://newsroom.invalid/").protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The HTML is sanitized, but the stored document is what the editor draws in
+ * a staff member's browser, so it must not keep what the HTML lost either:
+ * link marks and images whose address is javascript:, data: or the like are
+ * dropped (the link's text stays).
+ */
+function withoutUnsafeAddresses(item: JSONContent): JSONContent | null {
+  if (item.type === "image" && !allowedAddress(item.attrs?.src, imageSchemes)) return null;
+  const cleaned: JSONContent = { ...item };
+  if (item.marks) cleaned.marks = item.marks.filter((mark) => mark.type !== "link" || allowedAddress(mark.attrs?.href, linkSchemes));
+  if (item.content) cleaned.content = item.content.map(withoutUnsafeAddresses).filter((child): child is JSONContent => child !== null);
+  return cleaned;
+}
+
 export function renderBody(json: unknown): RenderedBody {
-  const node = parseDocument(json);
+  const parsed = parseDocument(json);
+  const document = withoutUnsafeAddresses(parsed.toJSON() as JSONContent)!;
+  // A document that held nothing but refused images still needs its one block.
+  if (!document.content?.length) document.content = [{ type: "paragraph" }];
+  const node = parseDocument(document);
   const html = renderToHTMLString({ content: node, extensions: articleBodyExtensions });
   return {
+    document: node.toJSON() as JSONContent,
     html: sanitizeHtml(html, allowList),
     text: node.textBetween(0, node.content.size, "\n\n", " ").trim(),
   };

@@ -9,7 +9,7 @@ import { can } from "@/lib/permissions";
 import { revalidateStory, type StoryLocation } from "@/lib/revalidate";
 import { autosaveStatuses, canEditArticle, canViewArticle, type AccessSubject } from "@/lib/article-access";
 import { snapshotOf, type ArticleSnapshot } from "@/lib/revision-snapshot";
-import { InvalidDocumentError, renderBody } from "@/lib/rich-text/render";
+import { InvalidDocumentError, renderBody, type RenderedBody } from "@/lib/rich-text/render";
 import type { StaffUser } from "@/lib/services/users";
 import { firstFreeSlug, slugFromText } from "@/lib/slug";
 import type { ArticleContent, ArticleListFilter } from "@/lib/validation/article";
@@ -183,7 +183,7 @@ interface PreparedContent {
 const writingRoles: readonly Role[] = ["ADMIN", "EDITOR", "WRITER"];
 
 async function prepareContent(client: Tx, content: ArticleContent, existingBylineIds: readonly string[]): Promise<PreparedContent> {
-  let rendered: { html: string; text: string };
+  let rendered: RenderedBody;
   try {
     rendered = renderBody(content.body);
   } catch (error) {
@@ -229,7 +229,7 @@ async function prepareContent(client: Tx, content: ArticleContent, existingBylin
     scalars: {
       title: content.title,
       dek: content.dek,
-      body: content.body as Prisma.InputJsonValue,
+      body: rendered.document as Prisma.InputJsonValue,
       bodyHtml: rendered.html,
       bodyText: rendered.text,
       sectionId: content.sectionId,

@@ -10,6 +10,7 @@ import { consumeLimits } from "@/lib/rate-limit";
 import { ipHash, readerFingerprint } from "@/lib/request-context";
 import { revalidateStoryComments } from "@/lib/revalidate";
 import { readSetting } from "@/lib/settings";
+import { mayNameStoredRecord } from "@/lib/slug";
 import { publishedWhere } from "@/lib/services/public-articles";
 import type { CommentInput } from "@/lib/validation/comment";
 
@@ -94,10 +95,12 @@ async function submissionFacts(args: { articleId: string; email: string; address
 }
 
 export async function submitComment(input: CommentSubmission, requester: Requester): Promise<SubmittedComment> {
-  const article = await db.article.findFirst({
-    where: { slug: input.articleSlug, ...publishedWhere },
-    select: { id: true, slug: true, publishedAt: true, commentsClosed: true },
-  });
+  const article = mayNameStoredRecord(input.articleSlug)
+    ? await db.article.findFirst({
+        where: { slug: input.articleSlug, ...publishedWhere },
+        select: { id: true, slug: true, publishedAt: true, commentsClosed: true },
+      })
+    : null;
   if (!article) throw new AppError("not_found", "There is no published story at this address.");
 
   const key = input.idempotencyKey ?? null;

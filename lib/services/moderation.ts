@@ -566,7 +566,8 @@ export async function replyAsStaff(input: { parentId: string; seenStatus: Commen
         targetType: "comment",
         targetId: reply.id,
         before: null,
-        after: { status: "APPROVED", parentId: parent.id, body: input.body.slice(0, 280) },
+        // Cut by code points: half an emoji would be a lone surrogate, which jsonb refuses.
+        after: { status: "APPROVED", parentId: parent.id, body: Array.from(input.body).slice(0, 280).join("") },
       },
     ]);
     return { reply, approvedParent: changes.length > 0 };

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { mayNameStoredRecord } from "@/lib/slug";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchQuery } from "@/lib/search";
 
 /**
@@ -63,11 +64,13 @@ export type FeedEntry = Prisma.ArticleGetPayload<{ select: typeof feedEntry }>;
 
 /** The published article at this slug, shared by generateMetadata and the page. */
 export const getPublishedArticle = cache(async (slug: string): Promise<PublishedArticle | null> => {
+  if (!mayNameStoredRecord(slug)) return null;
   return db.article.findFirst({ where: { slug, ...publishedWhere }, select: articlePage });
 });
 
 /** Where an old slug of a published story now lives, for a permanent redirect. */
 export async function findCurrentSlug(oldSlug: string): Promise<string | null> {
+  if (!mayNameStoredRecord(oldSlug)) return null;
   const redirect = await db.slugRedirect.findUnique({
     where: { slug: oldSlug },
     select: { article: { select: { slug: true, status: true, deletedAt: true } } },
@@ -120,6 +123,8 @@ export function isValidCursor(cursor: string): boolean {
  */
 export async function listLatest(options: StoryFilters & { limit: number; cursor?: string | null }): Promise<LatestPage> {
   const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const filterSlugs = [options.sectionSlug, options.tagSlug, options.authorSlug];
+  if (filterSlugs.some((slug) => slug && !mayNameStoredRecord(slug))) return { items: [], nextCursor: null };
   const conditions: Prisma.Sql[] = [Prisma.sql`a.status = 'PUBLISHED' AND a."deletedAt" IS NULL AND a."publishedAt" IS NOT NULL`];
   if (options.sectionSlug) {
     conditions.push(Prisma.sql`a."sectionId" = (SELECT s.id FROM "Section" s WHERE s.slug = ${options.sectionSlug})`);
@@ -237,11 +242,13 @@ export interface Listing {
 
 /** A section (navigation lists it even before its first story). */
 export const getSection = cache(async (slug: string): Promise<Listing | null> => {
+  if (!mayNameStoredRecord(slug)) return null;
   return db.section.findUnique({ where: { slug }, select: { name: true, slug: true, description: true } });
 });
 
 /** A tag, if at least one published story carries it: tags of drafts stay unknown. */
 export const getTag = cache(async (slug: string): Promise<Listing | null> => {
+  if (!mayNameStoredRecord(slug)) return null;
   const tag = await db.tag.findFirst({
     where: { slug, articles: { some: { article: publishedWhere } } },
     select: { name: true, slug: true },
@@ -257,6 +264,7 @@ export interface PublicAuthor {
 
 /** A staff member's public page, if they have a byline on a published story. */
 export const getAuthor = cache(async (slug: string): Promise<PublicAuthor | null> => {
+  if (!mayNameStoredRecord(slug)) return null;
   return db.user.findFirst({
     where: { slug, bylines: { some: { article: publishedWhere } } },
     select: { name: true, slug: true, bio: true },
@@ -265,6 +273,7 @@ export const getAuthor = cache(async (slug: string): Promise<PublicAuthor | null
 
 /** The newest published stories with their bodies, for RSS. */
 export async function listFeedEntries(options: { sectionSlug?: string; limit: number }): Promise<FeedEntry[]> {
+  if (options.sectionSlug && !mayNameStoredRecord(options.sectionSlug)) return [];
   return db.article.findMany({
     where: { ...publishedWhere, ...(options.sectionSlug ? { section: { slug: options.sectionSlug } } : {}) },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

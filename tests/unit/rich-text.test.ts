@@ -35,8 +35,10 @@ describe("renderBody", () => {
     ["javascript: with a tab inside", "java\tscript:alert(1)"],
     ["javascript: in mixed case with leading space", " JaVaScRiPt:alert(1)"],
   ])("a %s link cannot run script", (_label, href) => {
-    const { html } = renderBody(doc(paragraph(text("click", [{ type: "link", attrs: { href } }]))));
-    expect(html).toContain(">click</a>");
+    const { html, document } = renderBody(doc(paragraph(text("click", [{ type: "link", attrs: { href } }]))));
+    expect(html).toContain("click");
+    // The stored document, which the editor draws in a browser, loses the link too; its text stays.
+    expect(document).toEqual(doc(paragraph(text("click"))));
     // What a browser would follow: the attribute decoded, tabs and newlines dropped.
     const followed = (/href="([^"]*)"/.exec(html)?.[1] ?? "").replace(/&amp;/g, "&").replace(/[\t\n\r]/g, "").trim();
     expect(followed).not.toMatch(/^(javascript|data|vbscript):/i);
@@ -55,6 +57,24 @@ describe("renderBody", () => {
   test("an image with a javascript: address loses it", () => {
     const { html } = renderBody(doc({ type: "image", attrs: { src: "javascript:alert(1)", alt: "x" } }));
     expect(html).not.toContain("javascript:");
+  });
+
+  test.each(["javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "jav\tascript:alert(1)"])(
+    "an image at %s is dropped from the stored document; a document left empty keeps one paragraph",
+    (src) => {
+      const { document } = renderBody(doc({ type: "image", attrs: { src, alt: "x" } }, paragraph(text("after"))));
+      expect(JSON.stringify(document)).not.toContain("image");
+      expect(renderBody(doc({ type: "image", attrs: { src, alt: "x" } })).document).toEqual(doc({ type: "paragraph" }));
+    },
+  );
+
+  test("safe addresses and relative ones (our own uploads) stay in the stored document", () => {
+    const kept = doc(
+      paragraph(text("mail", [{ type: "link", attrs: { href: "mailto:desk@example.org" } }])),
+      { type: "image", attrs: { src: "/media/2026/photo.webp", alt: "a photo" } },
+    );
+    expect(JSON.stringify(renderBody(kept).document)).toContain("mailto:desk@example.org");
+    expect(JSON.stringify(renderBody(kept).document)).toContain("/media/2026/photo.webp");
   });
 });
 
