@@ -2,8 +2,6 @@ import { z } from "@/lib/zod";
 import { emailSchema } from "@/lib/validation/auth";
 import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, REPORT_REASON_MAX_LENGTH } from "@/lib/validation/comment-limits";
 
-export { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, REPORT_REASON_MAX_LENGTH };
-
 /**
  * Reader comments and reports, as the comment form and the JSON API send them.
  * One schema; the form's variant adds what only a browser form carries.

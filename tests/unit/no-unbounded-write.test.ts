@@ -5,7 +5,6 @@ import { noUnboundedWrite } from "@/eslint-rules/no-unbounded-write.mjs";
 // RuleTester declares its cases through the test runner's own functions.
 RuleTester.describe = describe;
 RuleTester.it = test;
-RuleTester.itOnly = test.only;
 
 const ruleTester = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType: "module" } });
 
