@@ -3,7 +3,7 @@
 import type { JSONContent } from "@tiptap/core";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   autosaveArticleAction,
   deleteArticleAction,
@@ -31,6 +31,7 @@ import { BylinePicker } from "./byline-picker";
 import { CitationsEditor, type EditorCitation } from "./citations-editor";
 import { FeaturedImageField, type ImageValues } from "./featured-image-field";
 import { RichTextEditor } from "./rich-text-editor";
+import { copiesLeftFor, dropCopy, keepCopy, newSessionKey, type StoryValues, type UnsavedCopy } from "./unsaved-copy";
 import type { UploadedImage } from "./upload";
 import styles from "./editor.module.css";
 
@@ -40,6 +41,9 @@ import styles from "./editor.module.css";
  * button; the server refuses a stale version, and on any refusal the form
  * keeps everything that was typed. Drafts save themselves a few seconds after
  * the last keystroke; live stories change only when someone presses Update.
+ * Whatever the server does not have yet is also kept in the browser
+ * (./unsaved-copy.ts), so a failed save offers Retry and a closed or crashed
+ * tab offers the text back next time.
  */
 
 export interface EditorInitial {
@@ -66,6 +70,8 @@ export interface EditorInitial {
 
 interface Props {
   initial: EditorInitial;
+  /** The signed-in staff member: the browser's unsaved copies are theirs alone. */
+  userId: string;
   sections: Choice[];
   bylineChoices: Choice[];
   canEdit: boolean;
@@ -77,16 +83,7 @@ interface Props {
   children?: ReactNode;
 }
 
-interface Values extends ImageValues {
-  title: string;
-  dek: string;
-  slug: string;
-  sectionId: string;
-  tags: string;
-  bylines: Choice[];
-  body: JSONContent;
-  citations: EditorCitation[];
-}
+type Values = StoryValues;
 
 interface Meta {
   id: string | null;
@@ -99,7 +96,17 @@ interface Meta {
 
 type Action = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish";
 type Errors = Record<string, string[] | undefined>;
-type Message = { tone: "success" | "error"; text: string; link?: { href: string; label: string } };
+/** What this browser holds of the changes the server does not have (null: there are none). */
+type LocalCopy = "kept" | "not kept" | null;
+/** `retry`: the save that failed, offered again with a button; `localCopy`: what the browser kept meanwhile. */
+type Message = { tone: "success" | "error"; text: string; link?: { href: string; label: string }; retry?: Action; localCopy?: LocalCopy };
+
+const localCopyNotes: Record<"kept" | "not kept", string> = {
+  kept: "Your changes are kept in this browser until the server has them.",
+  "not kept": "This browser would not keep a copy of your changes, so keep this page open until a save goes through.",
+};
+
+const noSubscription = () => () => {};
 
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
@@ -138,7 +145,15 @@ function payloadOf(values: Values, slugAuto: boolean) {
   };
 }
 
-export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPublish, otherEditor: initialOtherEditor, done, children }: Props) {
+function RetryButton({ action, disabled, onRetry }: { action: Action; disabled: boolean; onRetry: (action: Action) => void }) {
+  return (
+    <button type="button" className={`${ui.buttonSecondary} ${ui.small}`} disabled={disabled} onClick={() => onRetry(action)}>
+      Retry
+    </button>
+  );
+}
+
+export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdit, canPublish, otherEditor: initialOtherEditor, done, children }: Props) {
   const router = useRouter();
   const scheduleId = useId();
   const [values, setValues] = useState<Values>({
@@ -175,7 +190,11 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
   const [newerVersion, setNewerVersion] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState<Action>("save");
   const [doneSeen, setDoneSeen] = useState<string | null>(null);
-  const doneNotice =
+  // The body editor starts from this document; restoring a kept copy starts it again (a new key remounts it).
+  const [bodyStart, setBodyStart] = useState({ document: initial.body, key: 0 });
+  const [session] = useState(newSessionKey);
+  const [handledCopies, setHandledCopies] = useState<string[]>([]);
+  const doneNotice: Message | null =
     done && done.at !== doneSeen
       ? {
           tone: "success" as const,
@@ -204,6 +223,47 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
 
   const editable = canEdit && !initial.deleted;
   const statusNow = meta.id ? meta.status : null;
+
+  // Whatever the server does not have yet is kept in this browser, and let go once the server has it.
+  const localCopy = useRef<LocalCopy>(null);
+  useEffect(() => {
+    if (!editable) return;
+    if (dirty) {
+      localCopy.current = keepCopy({ owner: userId, session, storyId: meta.id, baseVersion: meta.version, slugTouched, values }) ? "kept" : "not kept";
+    } else {
+      dropCopy(userId, session);
+      localCopy.current = null;
+    }
+  }, [editable, dirty, values, slugTouched, userId, session, meta.id, meta.version]);
+
+  // Copies an earlier visit left (a failed save, a closed or crashed tab), read once the page runs in the browser.
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const leftCopies = useMemo(
+    () => (inBrowser && editable ? copiesLeftFor(userId, initial.id, session) : []),
+    [inBrowser, editable, userId, initial.id, session],
+  );
+  const offeredCopy: UnsavedCopy | null =
+    meta.id === initial.id ? (leftCopies.find((copy) => !handledCopies.includes(copy.session)) ?? null) : null;
+
+  const restoreCopy = (copy: UnsavedCopy) => {
+    // Saved against the version the changes were made on, so a newer save by anyone meets the usual conflict, not an overwrite.
+    const baseVersion = copy.storyId ? copy.baseVersion : meta.version;
+    keepCopy({ owner: userId, session, storyId: meta.id, baseVersion, slugTouched: copy.slugTouched, values: copy.values });
+    dropCopy(userId, copy.session);
+    setHandledCopies((handled) => [...handled, copy.session]);
+    setValues(copy.values);
+    setSlugTouched(copy.slugTouched);
+    setBodyStart((current) => ({ document: copy.values.body, key: current.key + 1 }));
+    const next = { ...metaRef.current, version: baseVersion };
+    metaRef.current = next;
+    setMeta(next);
+    setMessage({ tone: "success", text: "Your unsaved changes are back in the editor. They reach the server with the next save." });
+  };
+
+  const discardCopy = (copy: UnsavedCopy) => {
+    dropCopy(userId, copy.session);
+    setHandledCopies((handled) => [...handled, copy.session]);
+  };
 
   const update = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((current) => {
@@ -238,13 +298,15 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
             result = await call(target);
           }
         } catch {
-          result = { ok: false, error: { code: "unavailable", message: "The server could not be reached. Nothing was saved; your text is still here." } };
+          // No answer at all: the connection dropped, or the server failed before it could answer.
+          result = { ok: false, error: { code: "unavailable", message: "The save did not go through: the server could not be reached, or it failed before answering." } };
         } finally {
           pending.current -= 1;
           setBusy(null);
         }
 
         if (!result.ok) {
+          const localCopyNow = localCopy.current;
           if (result.error.code === "stale_version") {
             setConflict(result.error.message);
             setAutosave({ state: "paused" });
@@ -253,10 +315,10 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
           if (action === "autosave") {
             setAutosave({ state: "paused" });
             if (result.error.fields) setErrors(result.error.fields);
-            return;
+          } else {
+            setErrors(result.error.fields ?? {});
           }
-          setErrors(result.error.fields ?? {});
-          setMessage({ tone: "error", text: result.error.message });
+          setMessage({ tone: "error", text: result.error.message, retry: action, localCopy: localCopyNow });
           return;
         }
 
@@ -459,7 +521,29 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
       ) : null}
       {!conflict && newerVersion ? (
         <div className={ui.noticeWarn} role="status">
-          <p>{newerVersion} Saving now would be refused; reload to get it, or keep your text and compare first.</p>
+          <p>
+            {newerVersion} Saving now would be refused. Your text stays here;{" "}
+            <a href={`/dashboard/articles/${meta.id}`} target="_blank" rel="noopener">
+              open the latest version in a new tab
+            </a>{" "}
+            to compare first.
+          </p>
+        </div>
+      ) : null}
+      {offeredCopy ? (
+        <div className={ui.noticeWarn} role="region" aria-label="Unsaved changes kept in this browser">
+          <p>
+            Changes to “{offeredCopy.values.title.trim() || "an untitled story"}” that never reached the server were kept in this browser (
+            {dateTimeFormat.format(new Date(offeredCopy.keptAt))}).
+          </p>
+          <div className={styles.noticeActions}>
+            <button type="button" className={`${ui.buttonSecondary} ${ui.small}`} onClick={() => restoreCopy(offeredCopy)}>
+              Restore unsaved changes
+            </button>
+            <button type="button" className={`${ui.buttonQuiet} ${ui.small}`} onClick={() => discardCopy(offeredCopy)}>
+              Discard them
+            </button>
+          </div>
         </div>
       ) : null}
       {otherEditor ? (
@@ -480,6 +564,8 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
         {shownMessage ? (
           <p className={shownMessage.tone === "error" ? ui.noticeError : ui.notice}>
             <span>{shownMessage.text}</span>
+            {shownMessage.localCopy ? <span>{localCopyNotes[shownMessage.localCopy]}</span> : null}
+            {shownMessage.retry ? <RetryButton action={shownMessage.retry} disabled={busy !== null} onRetry={run} /> : null}
             {shownMessage.link ? (
               <a href={shownMessage.link.href} target="_blank" rel="noopener">
                 {shownMessage.link.label}
@@ -519,7 +605,14 @@ export function ArticleEditor({ initial, sections, bylineChoices, canEdit, canPu
             onChange={(event) => update("dek", event.target.value)}
             errors={errors.dek}
           />
-          <RichTextEditor label="Body" initial={initial.body} editable={editable} errors={errors.body} onChange={(document) => update("body", document)} />
+          <RichTextEditor
+            key={bodyStart.key}
+            label="Body"
+            initial={bodyStart.document}
+            editable={editable}
+            errors={errors.body}
+            onChange={(document) => update("body", document)}
+          />
           <CitationsEditor citations={values.citations} onChange={(citations) => update("citations", citations)} editable={editable} errors={errors.citations} />
         </div>
 

@@ -4,6 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { articleBodyExtensions } from "@/lib/rich-text/extensions";
+import { plainDocument } from "@/lib/rich-text/plain-document";
 import fieldStyles from "@/components/ui/field.module.css";
 import { uploadImage, UploadError } from "./upload";
 import styles from "./editor.module.css";
@@ -177,7 +178,7 @@ export function RichTextEditor({ label, initial, editable, errors, onChange }: P
         ...(errorId ? { "aria-describedby": errorId, "aria-invalid": "true" } : {}),
       },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON()),
+    onUpdate: ({ editor: current }) => onChange(plainDocument(current.state.doc)),
   });
 
   // The attributes were fixed when the editor was made; errors and read-only mode come and go.

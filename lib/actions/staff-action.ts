@@ -33,6 +33,25 @@ export function storableStrings(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Where a value the browser could not send as data sits in an action's input.
+ * React's server-action encoding sends plain objects, arrays and a few
+ * built-ins; anything else (an object without a prototype, a class instance)
+ * crosses as an opaque temporary reference, which the server sees as a
+ * function it cannot read. That is always a bug in the calling component, and
+ * the data it stands for never arrived, so the call is refused whole and the
+ * place is logged for whoever fixes the caller.
+ */
+export function opaqueValuePath(value: unknown, path = "input"): string | null {
+  if (typeof value === "function") return path;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = opaqueValuePath(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** FormData → plain object; keys ending in [] collect every value as an array. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
@@ -96,6 +115,11 @@ export function staffCommand<Schema extends z.ZodType, T>(
   return async (input) => {
     try {
       const user = await requireUser(permission);
+      const opaque = opaqueValuePath(input);
+      if (opaque) {
+        console.error(`[action] ${opaque} reached the server as an opaque client reference, not as data: the caller must send plain JSON`);
+        return { ok: false, error: { code: "invalid_input", message: "Part of what was sent did not reach the server intact, so nothing was saved." } };
+      }
       const parsed = schema.safeParse(storableStrings(input));
       if (!parsed.success) {
         const { formErrors, fieldErrors } = z.flattenError(parsed.error);

@@ -188,7 +188,7 @@ async function prepareContent(client: Tx, content: ArticleContent, existingBylin
     rendered = renderBody(content.body);
   } catch (error) {
     if (error instanceof InvalidDocumentError) {
-      throw new AppError("invalid_input", "The body could not be read. Reload the page and try again.", { body: ["The body could not be read."] });
+      throw new AppError("invalid_input", "The body could not be read, so nothing was saved.", { body: ["The body could not be read."] });
     }
     throw error;
   }

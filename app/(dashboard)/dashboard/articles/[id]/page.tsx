@@ -59,6 +59,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <ArticleEditor
         key={article.id}
         initial={initial}
+        userId={user.id}
         sections={sections}
         bylineChoices={choices}
         canEdit={article.canEdit}

@@ -13,6 +13,7 @@ export default async function NewArticlePage() {
   return (
     <ArticleEditor
       initial={newStoryInitial(user)}
+      userId={user.id}
       sections={sections}
       bylineChoices={bylineChoices}
       canEdit
