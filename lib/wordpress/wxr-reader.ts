@@ -39,8 +39,9 @@ export async function* readWxr(input: Readable | AsyncIterable<Buffer | string>,
   let closing = false;
   let charsFed = 0;
 
-  parser.on("doctype", () => {
-    throw new WxrError("doctype_refused", "The file declares a DOCTYPE; WordPress exports never do, and entity declarations are not processed (refused for safety).", parser.line);
+  parser.on("doctype", (doctype) => {
+    if (/^\s*html\s*$/i.test(doctype)) throw new WxrError("not_wxr", "The file is an HTML page, not a WordPress export.", parser.line);
+    throw new WxrError("doctype_refused", "The file declares a DOCTYPE, which WordPress exports never do; its entity declarations are not processed (refused for safety).", parser.line);
   });
   parser.on("error", (error) => assembler.onParserError(error, parser.line, closing));
   parser.on("opentag", (tag) => assembler.onOpen(tag, parser.line, charsFed));
@@ -147,8 +148,9 @@ const FORBIDDEN_CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uF
 /** Namespaces by meaning, whatever prefix a file gives them. */
 function namespacePrefix(uri: string): string {
   if (uri === "") return "";
-  if (/^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/excerpt\/$/.test(uri)) return "excerpt:";
-  if (/^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/$/.test(uri)) return "wp:";
+  // Any version's namespace counts, so that an unknown version is named rather than missed.
+  if (/^https?:\/\/wordpress\.org\/export\/[^/]+\/excerpt\/$/.test(uri)) return "excerpt:";
+  if (/^https?:\/\/wordpress\.org\/export\/[^/]+\/$/.test(uri)) return "wp:";
   if (uri === "http://purl.org/rss/1.0/modules/content/") return "content:";
   if (uri === "http://purl.org/dc/elements/1.1/") return "dc:";
   return `{${uri}}`;
@@ -175,17 +177,18 @@ class WxrAssembler {
   }
 
   onParserError(error: Error, line: number, closing: boolean): void {
-    const reason = error.message.replace(/^[^:]*:\d+:\d+: /, "").replace(/\.$/, "");
+    const reason = error.message.replace(/^(?:.*:)?\d+:\d+: /, "").replace(/\.$/, "");
     if (reason === "disallowed character") {
       this.removedControlCharacters += 1;
       return;
     }
-    if (!this.sawRoot) throw new WxrError("not_xml", `The file is not XML (${reason} at line ${line}).`, line);
     if (closing) {
+      if (!this.sawRoot) throw new WxrError("truncated", `The file ends before its <rss> element: it was cut short (an incomplete upload or copy?).`, line);
       const open = this.frames.at(-1);
       const where = open && open.kind !== "rss" && open.kind !== "channel" ? ` inside the <${open.kind}> that starts at line ${open.line}` : "";
       throw new WxrError("truncated", `The file ends too early${where}: it was cut short (an incomplete upload or copy?).`, line);
     }
+    if (!this.sawRoot) throw new WxrError("not_xml", `The file is not XML (${reason} at line ${line}).`, line);
     if (/^unbound namespace prefix/.test(reason)) {
       throw new WxrError("not_wxr", `The file is XML but not a WordPress export: ${reason} at line ${line}.`, line);
     }
