@@ -13,7 +13,7 @@ const items = (records: WxrRecord[]) => records.flatMap((record) => (record.kind
 const tally = (values: string[]) => values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
 
 /** A minimal WXR 1.2 file around the given channel content. */
-function wxr(body: string, { version = "1.2", namespaceVersion = version } = {}): string {
+function wxr(body: string, { version = "1.2", namespaceVersion = version }: { version?: string; namespaceVersion?: string } = {}): string {
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/${namespaceVersion}/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/${namespaceVersion}/">
 <channel>
