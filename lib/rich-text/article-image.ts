@@ -1,4 +1,5 @@
-import { mergeAttributes, type DOMOutputSpec } from "@tiptap/core";
+import { mergeAttributes } from "@tiptap/core";
+import type { DOMOutputSpec } from "@tiptap/pm/model";
 import Image from "@tiptap/extension-image";
 
 /**
@@ -56,7 +57,7 @@ export const ArticleImage = Image.extend({
     const caption = typeof node.attrs.caption === "string" ? node.attrs.caption.trim() : "";
     const credit = typeof node.attrs.credit === "string" ? node.attrs.credit.trim() : "";
     if (!caption && !credit) return image;
-    const parts: DOMOutputSpec[] = [];
+    const parts: (DOMOutputSpec | string)[] = [];
     if (caption) parts.push(["span", { dir: "auto" }, caption]);
     if (caption && credit) parts.push(" ");
     if (credit) parts.push(["small", {}, CREDIT_LABEL, ["bdi", {}, credit]]);

@@ -44,7 +44,7 @@ export function replaceShortcodes(text: string, render: (shortcode: Shortcode) =
   let cursor = 0;
   OPENING.lastIndex = 0;
   for (let match = OPENING.exec(text); match; match = OPENING.exec(text)) {
-    const [whole, escapeOpen, name, rawAttributes = "", selfClosing, escapeClose] = match as unknown as [string, string, string, string?, string?, string];
+    const [whole, escapeOpen, name = "", rawAttributes = "", selfClosing, escapeClose] = match;
     const start = match.index;
     let end = start + whole.length;
     if (escapeOpen && escapeClose) {
