@@ -10,5 +10,6 @@ const { document } = parseHTML("<!doctype html><html><head></head><body></body><
 export function plainText(html: string): string {
   const holder = document.createElement("div");
   holder.innerHTML = html;
-  return (holder.textContent ?? "").replace(/\s+/g, " ").trim();
+  // ASCII whitespace only: a no-break space in a title is the author's, and WordPress shows it.
+  return (holder.textContent ?? "").replace(/[ \t\n\r\f]+/g, " ").replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, "");
 }
