@@ -273,7 +273,7 @@ describe("parsePhpSerialized reads plain data only", () => {
 
   test.each([
     ["an object", 'O:8:"stdClass":0:{}'],
-    ["an object inside an array", 'a:1:{i:0;O:8:"Exploit":0:{}}'],
+    ["an object inside an array", 'a:1:{i:0;O:7:"Exploit":0:{}}'],
     ["a custom-serialized object", 'C:11:"ArrayObject":21:{x:i:0;a:0:{};m:a:0:{}}'],
     ["a reference", 'a:2:{i:0;s:1:"x";i:1;R:2;}'],
     ["an enum", 'E:7:"Foo:Bar";'],
