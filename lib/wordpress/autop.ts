@@ -61,20 +61,54 @@ function collapseInsideWidgets(html: string): string {
   }
   if (text.includes("</object>")) {
     text = text
-      .replace(re("(<object[^>]*>)\\s*"), "$1")
+      .replace(re("(<object[^<>]*>)\\s*"), "$1")
       .replace(re("\\s*</object>"), "</object>")
-      .replace(re("\\s*(</?(?:param|embed)[^>]*>)\\s*"), "$1");
+      .replace(re("\\s*(</?(?:param|embed)[^<>]*>)\\s*"), "$1");
   }
   if (text.includes("<source") || text.includes("<track")) {
     text = text
       .replace(re("([<\\[](?:audio|video)[^>\\]]*[>\\]])\\s*"), "$1")
       .replace(re("\\s*([<\\[]/(?:audio|video)[>\\]])"), "$1")
-      .replace(re("\\s*(<(?:source|track)[^>]*>)\\s*"), "$1");
+      .replace(re("\\s*(<(?:source|track)[^<>]*>)\\s*"), "$1");
   }
   if (text.includes("<figcaption")) {
-    text = text.replace(re("\\s*(<figcaption[^>]*>)"), "$1").replace(re("</figcaption>\\s*"), "</figcaption>");
+    text = text.replace(re("\\s*(<figcaption[^<>]*>)"), "$1").replace(re("</figcaption>\\s*"), "</figcaption>");
   }
   return text;
+}
+
+/** `<p><li…</p>` → `<li…`, on one line, as WordPress's /<p>(<li.+?)<\/p>/ does — by scanning, so a hostile post cannot make it quadratic. */
+function unwrapListItems(text: string): string {
+  let result = "";
+  let cursor = 0;
+  for (let start = text.indexOf("<p><li", cursor); start >= 0; start = text.indexOf("<p><li", cursor)) {
+    const lineEnd = text.indexOf("\n", start) < 0 ? text.length : text.indexOf("\n", start);
+    const close = text.indexOf("</p>", start + 6);
+    if (close < 0 || close + 4 > lineEnd) {
+      // No </p> on this line: no <p><li on it can be unwrapped.
+      result += text.slice(cursor, lineEnd);
+      cursor = lineEnd;
+      continue;
+    }
+    result += text.slice(cursor, start) + text.slice(start + 3, close);
+    cursor = close + 4;
+  }
+  return result + text.slice(cursor);
+}
+
+/**
+ * Every newline not already after a <br /> becomes "<br />\n", swallowing the
+ * whitespace before it — WordPress's /(?<!<br \/>)\s*\n/ — one run of
+ * whitespace at a time, so long runs of spaces cost no backtracking.
+ */
+function breakLines(text: string): string {
+  return text.replace(/[ \t\n\x0B\f\r]+/g, (run, offset: number) => {
+    const lastNewline = run.lastIndexOf("\n");
+    if (lastNewline < 0) return run;
+    const afterBreak = text.slice(Math.max(0, offset - 6), offset) === "<br />";
+    if (!afterBreak) return `<br />\n${run.slice(lastNewline + 1)}`;
+    return lastNewline === 0 ? run : `${run[0]}<br />\n${run.slice(lastNewline + 1)}`;
+  });
 }
 
 export function autop(source: string, lineBreaks = true): string {
@@ -100,23 +134,23 @@ export function autop(source: string, lineBreaks = true): string {
   // …then the paragraphs that should not be are undone.
   text = text.replace(re("<p>\\s*</p>"), "");
   text = text.replace(/<p>([^<]+)<\/(div|address|form)>/g, "<p>$1</p></$2>");
-  text = text.replace(re(`<p>\\s*(</?${BLOCK_TAGS}[^>]*>)\\s*</p>`), "$1");
-  text = text.replace(/<p>(<li.+?)<\/p>/g, "$1");
+  text = text.replace(re(`<p>\\s*(</?${BLOCK_TAGS}[^<>]*>)\\s*</p>`), "$1");
+  text = unwrapListItems(text);
   text = text.replace(/<p><blockquote([^>]*)>/gi, "<blockquote$1><p>");
   text = text.replaceAll("</blockquote></p>", "</p></blockquote>");
-  text = text.replace(re(`<p>\\s*(</?${BLOCK_TAGS}[^>]*>)`), "$1");
-  text = text.replace(re(`(</?${BLOCK_TAGS}[^>]*>)\\s*</p>`), "$1");
+  text = text.replace(re(`<p>\\s*(</?${BLOCK_TAGS}[^<>]*>)`), "$1");
+  text = text.replace(re(`(</?${BLOCK_TAGS}[^<>]*>)\\s*</p>`), "$1");
 
   if (lineBreaks) {
     // Code in <script>, <style>, <svg> and <math> keeps its newlines as they are.
     text = text.replace(/<(script|style|svg|math)[^]*?<\/\1>/g, (element) => element.replaceAll("\n", "<WPPreserveNewline />"));
     text = text.replace(/<br>|<br\/>/g, "<br />");
-    text = text.replace(re("(?<!<br />)\\s*\\n"), "<br />\n");
+    text = breakLines(text);
     text = text.replaceAll("<WPPreserveNewline />", "\n");
   }
 
-  text = text.replace(re(`(</?${BLOCK_TAGS}[^>]*>)\\s*<br />`), "$1");
-  text = text.replace(re("<br />(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)"), "$1");
+  text = text.replace(re(`(</?${BLOCK_TAGS}[^<>]*>)\\s*<br />`), "$1");
+  text = text.replace(re("<br />(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^<>]*>)"), "$1");
   text = text.replace(/\n<\/p>$/, "</p>");
 
   text = pre.restore(text);

@@ -8,7 +8,9 @@
  * The delimiter grammar follows WordPress's block parser (WP_Block_Parser).
  */
 
-const DELIMITER = /<!--\s+(\/)?wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)\s+(?:(\{[^]*?\})\s+)?(\/)?-->/g;
+// WordPress writes block attributes with <, > and -- escaped (\u003c…), so they never hold "<": the
+// attributes stop at the next tag, which keeps the pattern linear on hostile input.
+const DELIMITER = /<!--\s+(\/)?wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)\s+(?:(\{[^<]*?\})\s+)?(\/)?-->/g;
 
 export const hasBlocks = (content: string): boolean => /<!--\s+wp:[a-z]/.test(content);
 

@@ -272,6 +272,26 @@ function tidy(body: HTMLElement, tally: Tally, options: ConvertOptions, attachme
   if (body.querySelector("script, style, object, embed, form")) tally.note("scripts, styles, forms and plugin objects were removed");
 }
 
+/**
+ * ProseMirror's parser tries each parse rule's selector on each element, and
+ * linkedom compiles a selector anew every time it is asked — most of the
+ * conversion's time. Nearly every rule names a tag ("p", "img[src]…"), so a
+ * comparison of tag names answers most tries before the selector is read.
+ */
+function answerSelectorsByTagFirst(body: HTMLElement): void {
+  for (const element of [body, ...body.querySelectorAll("*")]) {
+    const fullMatch = element.matches.bind(element);
+    const tag = element.localName;
+    Object.defineProperty(element, "matches", {
+      value: (selector: string) => {
+        const leading = /^[a-zA-Z][a-zA-Z0-9-]*/.exec(selector)?.[0];
+        if (leading && !selector.includes(",") && leading.toLowerCase() !== tag) return false;
+        return leading?.length === selector.length ? true : fullMatch(selector);
+      },
+    });
+  }
+}
+
 function isBlankParagraph(node: JSONContent): boolean {
   if (node.type !== "paragraph") return false;
   return (node.content ?? []).every((child) => child.type === "text" && (child.text ?? "").replace(/[\s\u00a0]/g, "") === "");
@@ -296,6 +316,7 @@ export function convertContent(content: string, options: ConvertOptions = {}): C
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
   const attachmentIds = new Map<string, number>();
   tidy(document.body, tally, options, attachmentIds);
+  answerSelectorsByTagFirst(document.body);
   const parsed = ProseMirrorDOMParser.fromSchema(articleBodySchema).parse(document.body as unknown as Node);
   const json = parsed.toJSON() as JSONContent;
 
