@@ -17,6 +17,8 @@ describe("autop gives the paragraphs WordPress shows", () => {
     ["a blockquote's contents are wrapped, not the blockquote", "<blockquote>foo</blockquote>", "<blockquote><p>foo</p></blockquote>"],
     ["inline elements are wrapped", "<strong>foo</strong>\n\n<em>bar</em>", "<p><strong>foo</strong></p>\n<p><em>bar</em></p>"],
     ["two <br>s make a paragraph break", "line 1<br>\n<br/>\nline 2<br/>\n<br />\n", "<p>line 1</p>\n<p>line 2</p>"],
+    ["spaces between a <br /> and the newline keep WordPress's quirk", "x<br />  \ny", "<p>x<br /> <br />\ny</p>"],
+    ["<p><li…</p> is unwrapped — WordPress's pattern also catches <link>", '<link rel="x"> text', '<link rel="x"> text<br />'],
     ["a newline after <br> is not doubled", "line 1<br>\nline 2<br/>\nline 3<br />\nline 4\nline 5\n", "<p>line 1<br />\nline 2<br />\nline 3<br />\nline 4<br />\nline 5</p>"],
     ["newlines inside a tag stay in the tag", "Hello <a\nhref='world'>", "<p>Hello <a\nhref='world'></p>"],
     ["newlines inside a comment stay in the comment", "Hello <!-- a\nhref='world' -->", "<p>Hello <!-- a\nhref='world' --></p>"],
