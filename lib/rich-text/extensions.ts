@@ -1,6 +1,6 @@
 import type { Extensions } from "@tiptap/core";
-import Image from "@tiptap/extension-image";
 import StarterKit from "@tiptap/starter-kit";
+import { ArticleImage } from "./article-image";
 
 /**
  * The one list of rich-text features, shared by the editor in the browser and
@@ -18,5 +18,5 @@ export const articleBodyExtensions: Extensions = [
       defaultProtocol: "https",
     },
   }),
-  Image.configure({ inline: false, allowBase64: false }),
+  ArticleImage.configure({ inline: false, allowBase64: false }),
 ];

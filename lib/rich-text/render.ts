@@ -11,12 +11,14 @@ import { articleBodyExtensions } from "./extensions";
  * public pages print prepared HTML and never render on the hot path.
  */
 
-const schema = getSchema(articleBodyExtensions);
+export const articleBodySchema = getSchema(articleBodyExtensions);
 
 const allowList: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "s", "u", "code", "a", "ul", "ol", "li", "blockquote", "br", "hr", "img"],
+  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "s", "u", "code", "a", "ul", "ol", "li", "blockquote", "br", "hr", "img", "figure", "figcaption", "span", "small", "bdi"],
   allowedAttributes: {
     a: ["href", "rel", "target"],
+    // An image's caption (lib/rich-text/article-image.ts) sets its own direction, as the featured image's does.
+    span: ["dir"],
     img: ["src", "alt", "title", "width", "height", "loading", "decoding"],
     ol: ["start"],
   },
@@ -43,7 +45,7 @@ export class InvalidDocumentError extends Error {
 /** Parses JSON into a document of our schema; throws InvalidDocumentError otherwise. */
 export function parseDocument(json: unknown): ProseMirrorNode {
   try {
-    const node = ProseMirrorNode.fromJSON(schema, json);
+    const node = ProseMirrorNode.fromJSON(articleBodySchema, json);
     node.check();
     if (node.type.name !== "doc") throw new Error("the top node must be a document");
     return node;

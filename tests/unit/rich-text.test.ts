@@ -1,5 +1,7 @@
+import { DOMParser as ProseMirrorDOMParser } from "@tiptap/pm/model";
+import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
-import { InvalidDocumentError, paragraphsToDocument, parseDocument, renderBody } from "@/lib/rich-text/render";
+import { articleBodySchema, InvalidDocumentError, paragraphsToDocument, parseDocument, renderBody } from "@/lib/rich-text/render";
 
 const doc = (...content: unknown[]) => ({ type: "doc", content });
 const text = (value: string, marks?: unknown[]) => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
@@ -75,6 +77,45 @@ describe("renderBody", () => {
     );
     expect(JSON.stringify(renderBody(kept).document)).toContain("mailto:desk@example.org");
     expect(JSON.stringify(renderBody(kept).document)).toContain("/media/2026/photo.webp");
+  });
+});
+
+describe("an image's caption and credit", () => {
+  const image = (attrs: Record<string, unknown>) => doc({ type: "image", attrs: { src: "https://example.com/a.jpg", alt: "a terrace", ...attrs } });
+
+  test("render as a figure: the caption, then the credit as the featured image shows it", () => {
+    const { html } = renderBody(image({ caption: "Terrace season on Rue Saint-Denis.", credit: "Tomás Núñez" }));
+    expect(html).toBe(
+      '<figure><img src="https://example.com/a.jpg" alt="a terrace" loading="lazy" decoding="async" /><figcaption><span dir="auto">Terrace season on Rue Saint-Denis.</span> <small>Photo: <bdi>Tomás Núñez</bdi></small></figcaption></figure>',
+    );
+  });
+
+  test.each([
+    ["a caption alone", { caption: "Sand berms south of Mosul" }, '<figcaption><span dir="auto">Sand berms south of Mosul</span></figcaption>'],
+    ["a credit alone, right to left", { credit: "© الجهاد في سبيل الله" }, "<figcaption><small>Photo: <bdi>© الجهاد في سبيل الله</bdi></small></figcaption>"],
+  ])("%s", (_label, attrs, figcaption) => {
+    expect(renderBody(image(attrs)).html).toContain(figcaption);
+  });
+
+  test("are text: markup in them is escaped, never interpreted", () => {
+    const { html } = renderBody(image({ caption: '<img src=x onerror="alert(1)">', credit: "<script>alert(2)</script>" }));
+    expect(html).not.toMatch(/<img src=x|<script/);
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  test("an image without them, and a document saved before they existed, render the plain <img> as before", () => {
+    const before = doc({ type: "image", attrs: { src: "https://example.com/a.jpg", alt: "x", title: null } });
+    expect(() => parseDocument(before)).not.toThrow();
+    expect(renderBody(before).html).toBe('<img src="https://example.com/a.jpg" alt="x" loading="lazy" decoding="async" />');
+    expect(renderBody(image({ caption: "  ", credit: null })).html).not.toContain("<figure");
+  });
+
+  test("the rendered figure parses back to the same image (what the editor reads when it loads HTML)", () => {
+    const attrs = { caption: "MPs during Tuesday’s budget debate.", credit: "Parliamentary pool", title: "Budget" };
+    const { html, document } = renderBody(image(attrs));
+    const { document: dom } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const parsed = ProseMirrorDOMParser.fromSchema(articleBodySchema).parse(dom.body as unknown as Node);
+    expect(parsed.toJSON()).toEqual(document);
   });
 });
 
