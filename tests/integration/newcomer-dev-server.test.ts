@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { freePort } from "../support/free-port";
  * as another OS user, which cannot enter that directory. The dev server must
  * still start its own PostgreSQL, migrate and seed it, print the admin's
  * credentials and serve the seeded story on the port asked for; the printed
- * admin can sign in.
+ * admin can sign in. `npm run build` there, without a database, says so in one line.
  *
  * The clone is the working tree's files; node_modules is hard-linked into it
  * (a real install takes minutes), so PostgreSQL's binaries sit in the clone's
@@ -27,6 +27,8 @@ let output = "";
 let baseUrl: string;
 let privateParent: string;
 let clone: string;
+/** The newcomer's environment: no database, no secrets. */
+let newcomerEnv: NodeJS.ProcessEnv;
 let credentials: { email: string; password: string };
 
 function waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
@@ -80,13 +82,16 @@ beforeAll(async () => {
   cloneInto(clone);
 
   const port = await freePort();
+  newcomerEnv = { ...process.env };
+  for (const name of ["DATABASE_URL", "AUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SEED_DEMO", "NODE_ENV", "NEWSROOM_DATA_DIR", "REDIS_URL"]) {
+    delete newcomerEnv[name];
+  }
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...newcomerEnv,
     EMBEDDED_PG_PORT: String(await freePort()),
     // A PORT of its own proves that --port wins over it (and keeps a run that ignored --port off port 3000).
     PORT: String(await freePort()),
   };
-  for (const name of ["DATABASE_URL", "AUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SEED_DEMO", "NODE_ENV", "NEWSROOM_DATA_DIR"]) delete env[name];
   baseUrl = `http://localhost:${port}`;
   dev = spawn("npm", ["run", "dev", "--", "--port", String(port)], { cwd: clone, env, detached: true });
   dev.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -114,7 +119,7 @@ afterAll(async () => {
   rmSync(privateParent, { recursive: true, force: true });
 }, 40_000);
 
-describe("npm install && npm run dev -- --port N in a clone under a private directory, without a database", () => {
+describe("a newcomer's clone under a private directory, without a database", () => {
   test("runs a PostgreSQL of its own, its data reachable as .data/postgres", () => {
     expect(output).toMatch(/no DATABASE_URL: starting embedded PostgreSQL/);
     expect(existsSync(path.join(clone, ".data", "postgres", "PG_VERSION"))).toBe(true);
@@ -147,4 +152,12 @@ describe("npm install && npm run dev -- --port N in a clone under a private dire
     expect(dashboard.status).toBe(200);
     expect(await dashboard.text()).toContain("Site Admin");
   }, 120_000);
+
+  test("npm run build without DATABASE_URL stops with one line naming it, before compiling anything", () => {
+    const build = spawnSync("npm", ["run", "build"], { cwd: clone, env: newcomerEnv, encoding: "utf8", timeout: 180_000 });
+    expect(build.status).not.toBe(0);
+    expect(build.stderr).toContain("Configuration error: DATABASE_URL is required");
+    expect(build.stderr).not.toMatch(/^\s+at /m); // no stack trace
+    expect(build.stdout).not.toContain("Creating an optimized production build");
+  }, 200_000);
 });
