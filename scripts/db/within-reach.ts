@@ -90,7 +90,10 @@ export async function dataDirWithinReach(dataDir: string, user: OsUser, log: (li
   if (canReach(user, path.dirname(dataDir))) return dataDir;
 
   const linked = await symbolicLinkTarget(dataDir);
-  if (linked) return linked;
+  if (linked) {
+    if (!existsSync(linked)) await ensureRuntimeHome(); // someone removed it to start afresh
+    return linked;
+  }
   if (existsSync(path.join(dataDir, "PG_VERSION"))) {
     throw new Error(
       `the postgres OS user cannot reach the database in ${dataDir} (a directory above it is private); ` +
