@@ -66,7 +66,7 @@ export async function binariesWithinReach(binaries: PostgresBinaries, user: OsUs
           `(${oneLine(error)}); clone the project into a directory every user can enter, or set DATABASE_URL to a PostgreSQL you run`,
       );
     } finally {
-      await rm(partial, { recursive: true, force: true });
+      await rm(partial, { recursive: true, force: true }).catch(() => {}); // never hide the reason above
     }
   }
   if (!canReach(user, postgresOf(copy))) {
