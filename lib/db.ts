@@ -1,14 +1,15 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { PrismaPgOneQueryAtATime } from "@/lib/pg-adapter";
 
 /**
- * The one Prisma client, over node-postgres through the driver adapter.
+ * The one Prisma client, over node-postgres through the driver adapter (whose
+ * transactions send their queries one at a time: lib/pg-adapter.ts).
  * Cached on globalThis so that dev-server reloads do not open a new pool each time.
  */
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({
+  const adapter = new PrismaPgOneQueryAtATime({
     connectionString: env.DATABASE_URL,
     max: 10,
     // Fail fast instead of hanging when the database is down; callers answer 503.

@@ -5,13 +5,15 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded";
 import { applyMigrations } from "./db/migrate";
+import { DevUsageError, parseDevOptions } from "./dev-options";
 
 /**
  * `npm run dev`. With DATABASE_URL set, it migrates and seeds that database;
  * without, it first starts a real PostgreSQL embedded under .data/ (nothing to
  * install). Either way it seeds the demo content, prints how to sign in and
- * runs the development server (server.mjs --dev). Generated secrets are kept
- * in .data/dev.json so that sessions and the demo password survive restarts.
+ * runs the development server (server.mjs --dev) on --port/-p, PORT or 3000.
+ * Generated secrets are kept in .data/dev.json so that sessions and the demo
+ * password survive restarts.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -46,15 +48,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 async function main(): Promise<void> {
+  const { port } = parseDevOptions(process.argv.slice(2), process.env);
   const state = await loadState();
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    say(`no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)`);
+    const databasePort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const postgresDir = path.join(dataDir, "postgres");
+    say(`no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${databasePort} (data in ${path.relative(process.cwd(), postgresDir)})`);
     embedded = await startEmbeddedDatabase({
-      dataDir: path.join(dataDir, "postgres"),
-      port,
+      dataDir: postgresDir,
+      port: databasePort,
       password: state.databasePassword,
       database: "newsroom",
       log: say,
@@ -92,15 +96,14 @@ async function main(): Promise<void> {
     await shutdown(1);
   }
 
-  const port = process.env.PORT ?? "3000";
   say(`sign in at http://localhost:${port}/login as ${adminEmail} with password ${adminPassword}`);
   say("demo staff editor@ / writer@ / moderator@newsroom.example share that password");
-  const next = spawn(process.execPath, ["server.mjs", "--dev"], { cwd: root, env: { ...env, PORT: port }, stdio: "inherit" });
+  const next = spawn(process.execPath, ["server.mjs", "--dev"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: "inherit" });
   running.next = next;
   next.on("exit", (code) => void shutdown(code ?? 0));
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exit(error instanceof DevUsageError ? 2 : 1);
 });

@@ -1,4 +1,4 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPgOneQueryAtATime } from "../../lib/pg-adapter";
 import pg from "pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { percentiles, type Percentiles } from "../lib/timing";
@@ -55,7 +55,7 @@ async function services(databaseUrl: string): Promise<Services> {
   if (loaded) return loaded;
   process.env.DATABASE_URL = databaseUrl;
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }),
+    adapter: new PrismaPgOneQueryAtATime({ connectionString: databaseUrl, max: 10 }),
     omit: { user: { passwordHash: true } },
     log: [{ emit: "event", level: "query" }],
   });

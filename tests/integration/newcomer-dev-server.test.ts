@@ -1,15 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { freePort } from "../support/free-port";
 
 /**
- * The newcomer's path, end to end: `npm run dev` with no DATABASE_URL starts
- * an embedded PostgreSQL (as root here, which PostgreSQL itself refuses),
- * migrates and seeds it, prints the admin's credentials and serves the seeded
- * story; the printed admin can sign in.
+ * The newcomer's path, end to end, where it is hardest: `npm run dev -- --port N`
+ * in a fresh clone under a private directory (mode 0700, as root's home is),
+ * with no DATABASE_URL. Run as root (as here and in CI), PostgreSQL must run
+ * as another OS user, which cannot enter that directory. The dev server must
+ * still start its own PostgreSQL, migrate and seed it, print the admin's
+ * credentials and serve the seeded story on the port asked for; the printed
+ * admin can sign in. `npm run build` there, without a database, says so in one line.
+ *
+ * The clone is the working tree's files; node_modules is hard-linked into it
+ * (a real install takes minutes), so PostgreSQL's binaries sit in the clone's
+ * own node_modules, out of that user's reach, as after `npm install`.
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -18,7 +25,10 @@ const fixturePath = "/articles/isis-buries-alive-dozens-of-defectors-who-fled-ir
 let dev: ChildProcess;
 let output = "";
 let baseUrl: string;
-let dataDir: string;
+let privateParent: string;
+let clone: string;
+/** The newcomer's environment: no database, no secrets. */
+let newcomerEnv: NodeJS.ProcessEnv;
 let credentials: { email: string; password: string };
 
 function waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
@@ -37,6 +47,19 @@ function waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> 
   });
 }
 
+/** What `git clone` of the working tree would give, uncommitted changes included, plus an installed node_modules. */
+function cloneInto(target: string): void {
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" });
+  for (const file of files.split("\0").filter(Boolean)) {
+    if (!existsSync(path.join(root, file))) continue; // deleted but not yet committed
+    mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    cpSync(path.join(root, file), path.join(target, file));
+  }
+  // What `npm install` leaves behind: the packages and the Prisma client its postinstall generates.
+  execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(target, "node_modules")]);
+  cpSync(path.join(root, "lib/generated"), path.join(target, "lib/generated"), { recursive: true });
+}
+
 /** Cookies as a browser would keep them across the sign-in round trips. */
 class CookieJar {
   private readonly cookies = new Map<string, string>();
@@ -53,43 +76,56 @@ class CookieJar {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "newsroom-newcomer-"));
-  // The unprivileged postgres user must be able to reach its data directory.
-  chmodSync(dataDir, 0o755);
+  privateParent = mkdtempSync(path.join(tmpdir(), "newsroom-private-"));
+  chmodSync(privateParent, 0o700);
+  clone = path.join(privateParent, "newsroom");
+  cloneInto(clone);
+
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), NEWSROOM_DATA_DIR: dataDir };
-  for (const name of ["DATABASE_URL", "AUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SEED_DEMO", "NODE_ENV"]) delete env[name];
+  newcomerEnv = { ...process.env };
+  for (const name of ["DATABASE_URL", "AUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SEED_DEMO", "NODE_ENV", "NEWSROOM_DATA_DIR", "REDIS_URL"]) {
+    delete newcomerEnv[name];
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...newcomerEnv,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    // A PORT of its own proves that --port wins over it (and keeps a run that ignored --port off port 3000).
+    PORT: String(await freePort()),
+  };
   baseUrl = `http://localhost:${port}`;
-  dev = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts"], { cwd: root, env, detached: true });
+  dev = spawn("npm", ["run", "dev", "--", "--port", String(port)], { cwd: clone, env, detached: true });
   dev.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   dev.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
-  const [, email, password] = await waitFor(/sign in at \S+ as (\S+) with password (\S+)/, 120_000);
+  const [, email, password] = await waitFor(/sign in at \S+ as (\S+) with password (\S+)/, 150_000);
   credentials = { email: email!, password: password! };
-  await waitFor(/ready on http/, 60_000);
-}, 200_000);
+  await waitFor(new RegExp(`ready on http://localhost:${port}\\b`), 60_000);
+}, 240_000);
 
 afterAll(async () => {
   if (dev?.pid && dev.exitCode === null) {
     const exited = new Promise((resolve) => dev.once("exit", resolve));
-    process.kill(dev.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    process.kill(-dev.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
     try {
       process.kill(-dev.pid, "SIGKILL");
     } catch {
       // already gone
     }
   }
-  rmSync(dataDir, { recursive: true, force: true });
-}, 30_000);
+  // As root the data lives outside the clone, where .data/postgres links to.
+  const postgresDir = path.join(clone, ".data", "postgres");
+  if (existsSync(postgresDir) && lstatSync(postgresDir).isSymbolicLink()) rmSync(readlinkSync(postgresDir), { recursive: true, force: true });
+  rmSync(privateParent, { recursive: true, force: true });
+}, 40_000);
 
-describe("npm run dev on a machine without a database", () => {
-  test("runs a PostgreSQL of its own under the data directory", () => {
+describe("a newcomer's clone under a private directory, without a database", () => {
+  test("runs a PostgreSQL of its own, its data reachable as .data/postgres", () => {
     expect(output).toMatch(/no DATABASE_URL: starting embedded PostgreSQL/);
-    expect(existsSync(path.join(dataDir, "postgres", "PG_VERSION"))).toBe(true);
+    expect(existsSync(path.join(clone, ".data", "postgres", "PG_VERSION"))).toBe(true);
   });
 
-  test("serves the seeded story", async () => {
+  test("serves the seeded story on the port asked for", async () => {
     const response = await fetch(baseUrl + fixturePath);
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -116,4 +152,12 @@ describe("npm run dev on a machine without a database", () => {
     expect(dashboard.status).toBe(200);
     expect(await dashboard.text()).toContain("Site Admin");
   }, 120_000);
+
+  test("npm run build without DATABASE_URL stops with one line naming it, before compiling anything", () => {
+    const build = spawnSync("npm", ["run", "build"], { cwd: clone, env: newcomerEnv, encoding: "utf8", timeout: 180_000 });
+    expect(build.status).not.toBe(0);
+    expect(build.stderr).toContain("Configuration error: DATABASE_URL is required");
+    expect(build.stderr).not.toMatch(/^\s+at /m); // no stack trace
+    expect(build.stdout).not.toContain("Creating an optimized production build");
+  }, 200_000);
 });

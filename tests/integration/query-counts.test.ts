@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
  * put there before anything imports lib/db. Same database, same adapter.
  */
 const statements = await vi.hoisted(async () => {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaPgOneQueryAtATime } = await import("@/lib/pg-adapter");
   const { PrismaClient } = await import("@/lib/generated/prisma/client");
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 10 }),
+    adapter: new PrismaPgOneQueryAtATime({ connectionString: process.env.DATABASE_URL!, max: 10 }),
     omit: { user: { passwordHash: true } },
     log: [{ emit: "event", level: "query" }],
   });
