@@ -23,7 +23,7 @@ export function OwnPendingComments({ articleSlug }: { articleSlug: string }) {
   useEffect(() => {
     if (!unchecked) return;
     let current = true;
-    void ownCommentStatusesAction(unchecked.split(" ")).then((answer) => {
+    void ownCommentStatusesAction({ ids: unchecked.split(" ") }).then((answer) => {
       if (current && answer.ok) recordStatuses(answer.data);
     });
     return () => {

@@ -73,4 +73,4 @@ export const reportFormSchema = z.object({
 });
 
 /** The ids of comments a browser posted, to learn which still await moderation. */
-export const ownCommentIdsSchema = z.array(z.uuid()).min(1).max(OWN_COMMENTS_MAX);
+export const ownCommentsQuerySchema = z.object({ ids: z.array(z.uuid()).min(1).max(OWN_COMMENTS_MAX) });

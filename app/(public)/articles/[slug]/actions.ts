@@ -5,6 +5,7 @@ import { z } from "@/lib/zod";
 import { typedValues, type ActionState } from "@/lib/action-state";
 import { failure, formDataToObject, type CommandResult } from "@/lib/actions/staff-action";
 import { commentOutcomeMessage, type CommentFormState } from "@/lib/comment-form-state";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { clientAddressFrom } from "@/lib/request-context";
 import {
@@ -15,7 +16,7 @@ import {
   type ReaderCommentStatus,
   type Requester,
 } from "@/lib/services/comments";
-import { commentFormSchema, ownCommentIdsSchema, reportFormSchema } from "@/lib/validation/comment";
+import { commentFormSchema, ownCommentsQuerySchema, reportFormSchema } from "@/lib/validation/comment";
 
 /*
  * Readers' actions on an article page. They are public (no session), so the
@@ -95,13 +96,12 @@ export async function reportCommentAction(_previous: ActionState, formData: Form
  * page can keep showing them to their author (and to nobody else: the page
  * itself is the same cached copy for everyone). Called from client code.
  */
-export async function ownCommentStatusesAction(ids: string[]): Promise<CommandResult<Record<string, ReaderCommentStatus>>> {
-  const parsed = ownCommentIdsSchema.safeParse(ids);
+export async function ownCommentStatusesAction(input: { ids: string[] }): Promise<CommandResult<Record<string, ReaderCommentStatus>>> {
+  const parsed = ownCommentsQuerySchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "Those are not comment ids." } };
   try {
-    return { ok: true, data: await readerCommentStatuses(parsed.data) };
+    return { ok: true, data: await readerCommentStatuses(parsed.data.ids) };
   } catch (error) {
-    const { message } = failure(error);
-    return { ok: false, error: { code: "unavailable", message: message ?? "" } };
+    return { ok: false, error: { code: isDatabaseUnavailable(error) ? "unavailable" : "internal", message: failure(error).message ?? "" } };
   }
 }
