@@ -61,6 +61,7 @@ export function ModerationDesk({ queue, filter, rows, counts: renderedCounts, fi
   const [changesAhead, setChangesAhead] = useState<{ sequence: number; change: CountChange }[]>([]);
   const sequence = useRef(0);
   const serverCalls = useRef<Promise<unknown>>(Promise.resolve());
+  const [callsInFlight, setCallsInFlight] = useState(0);
   const [, startRefresh] = useTransition();
   // Comments decided here and not yet gone from the server's list.
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -104,7 +105,8 @@ export function ModerationDesk({ queue, filter, rows, counts: renderedCounts, fi
    * none after it, whatever order the answers would otherwise take.
    */
   function inTurn<T>(call: () => Promise<T>): Promise<T> {
-    const result = serverCalls.current.then(call);
+    setCallsInFlight((count) => count + 1);
+    const result = serverCalls.current.then(call).finally(() => setCallsInFlight((count) => count - 1));
     serverCalls.current = result.catch(() => undefined);
     return result;
   }
@@ -410,7 +412,8 @@ export function ModerationDesk({ queue, filter, rows, counts: renderedCounts, fi
             <p className={styles.muted}>{queue === "pending" || queue === "reported" ? "The queue is clear. New comments will appear here." : null}</p>
           </div>
         ) : (
-          <ol className={styles.rows}>
+          // Busy while decisions are still on their way to the server: the list will be read again after them.
+          <ol className={styles.rows} aria-busy={callsInFlight > 0}>
             {visible.map((row) => (
               <li key={row.id}>
                 <QueueRow
