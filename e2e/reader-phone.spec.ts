@@ -124,7 +124,9 @@ test.describe("a reader on a phone", () => {
     await expect(page.getByRole("heading", { name: "No stories match “qayara”." })).toBeVisible();
     await expect(page.getByLabel("Search stories")).toBeFocused();
     await expect(page.getByRole("region", { name: "Recent stories" }).getByRole("heading", { level: 3 }).first()).toBeVisible();
-    await page.getByRole("link", { name: "qayyarah" }).click();
+    const suggestion = page.getByRole("link", { name: "qayyarah" });
+    await expect(suggestion).toBeVisible();
+    await suggestion.click();
     await expect(page.getByRole("heading", { name: "1 story matches “qayyarah”" })).toBeVisible();
   });
 
