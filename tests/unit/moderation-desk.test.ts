@@ -121,6 +121,7 @@ describe("queue badges while decisions are on their way", () => {
   test("a capped count stays a floor, and no count goes below zero", () => {
     const capped = { ...counts(0, 0, 0, 0, 0), approved: { count: 10_000, capped: true } };
     expect(withChanges(capped, [{ approved: 1, pending: -1 }])).toEqual(capped);
+    expect(withChanges(counts(1, 0, 0, 0, 0), [{ pending: -1 }, { pending: -1 }]).pending).toEqual({ count: 0, capped: false });
   });
 });
 

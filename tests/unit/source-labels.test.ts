@@ -42,6 +42,7 @@ describe("where a report lives, for its link", () => {
     ["https://www.iraqinews.com/iraq-war/isis/", "iraqinews.com"],
     ["https://en.abna24.com/news/1", "en.abna24.com"],
     ["javascript:alert(1)", null],
+    ["ftp://files.example.org/report.pdf", null],
     ["not a url", null],
   ])("%s → %s", (url, site) => {
     expect(reportSite(url)).toBe(site);
