@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { approveComment, commentsByEmail, createPublishedStory, raiseCommentRateLimit, uniqueTag } from "./support/newsroom-data";
 import { approveInDesk } from "./support/moderation-desk";
@@ -96,6 +97,10 @@ test.describe("a reader on a phone", () => {
 
     await page.reload();
     await expect(page.getByText("replying to Omar")).toBeVisible();
+    // The held reply and a reply in progress, as assistive technology meets them.
+    await page.locator(`#comment-${parentId}`).getByRole("link", { name: /^Reply/ }).click();
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(" | ")}`)).toEqual([]);
   });
 
   test("a report behind a claim is a readable link a thumb can hit", async ({ page }) => {
