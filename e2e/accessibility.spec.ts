@@ -7,6 +7,7 @@ const pages = [
   ["an article", `/articles/${fixtureSlug}`],
   ["a section", "/sections/world"],
   ["search results", "/search?q=Qayyarah"],
+  ["a search that finds nothing", "/search?q=qayara"],
   ["the 404 page", "/no-such-page-anywhere"],
 ] as const;
 

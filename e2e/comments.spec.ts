@@ -34,10 +34,11 @@ test.describe("a reader comments on a story", () => {
     await expect(page.getByLabel("Comment")).toHaveValue("");
     await expect(page.getByLabel("Name")).toHaveValue(reader.name);
 
-    // Not public: neither on a fresh load of the page nor in the API.
+    // Not public: neither in the thread on a fresh load of the page nor in the API; only its author's browser shows it, marked.
     await page.goto(`/articles/${story.slug}`);
     await expect(thoughtsHeading(page)).toHaveText(`0 thoughts on “${story.title}”`);
-    await expect(page.locator("main")).not.toContainText(first);
+    await expect(page.getByText("Awaiting moderation", { exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: /thoughts? on this story/ })).not.toContainText(first);
     const api = await request.get(`/api/v1/articles/${story.slug}/comments`);
     expect(await api.json()).toEqual({ items: [] });
 
@@ -58,7 +59,7 @@ test.describe("a reader comments on a story", () => {
     await expect(page.getByLabel("Comment")).toBeFocused();
     await fillComment(page, reader, reply);
     await page.getByRole("button", { name: "Post comment" }).click();
-    await expect(page.getByText("Thank you. Your comment has been published.")).toBeVisible();
+    await expect(page.getByText("Thank you. Your reply has been published.")).toBeVisible();
 
     await page.goto(`/articles/${story.slug}`);
     await expect(thoughtsHeading(page)).toHaveText(`2 thoughts on “${story.title}”`);
@@ -144,7 +145,7 @@ test.describe("without JavaScript", () => {
     const reader = { name: "Child", email: `child.${uniqueTag()}@example.org` };
     await fillComment(page, reader, "The second word.");
     await page.getByRole("button", { name: "Post comment" }).click();
-    await expect(page.getByText("Your comment is awaiting moderation.")).toBeVisible();
+    await expect(page.getByText("Your reply is awaiting moderation.")).toBeVisible();
     const [reply] = await commentsByEmail(reader.email);
     expect(reply?.parentId).toBe(id);
   });

@@ -38,7 +38,7 @@ test.describe("the moderation desk", () => {
 
     await expect(rows(page)).toHaveCount(3);
     await expect(rows(page).nth(0)).toContainText(keep.body);
-    await expect(rows(page).nth(1)).toContainText("Held: Links — 2 links (limit 2)");
+    await expect(rows(page).nth(1)).toContainText("Many links — 2 links (limit 2)");
     await expect(page.getByRole("link", { name: /^Pending/ })).toContainText("3");
 
     await page.keyboard.press("a");

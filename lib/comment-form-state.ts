@@ -12,12 +12,17 @@ export interface CommentFormState extends ActionState {
     outcome: "published" | "awaiting-moderation";
     authorName: string;
     body: string;
+    /** The comment it answers, when it is a reply. */
+    parentId: string | null;
   };
 }
 
 export const initialCommentFormState: CommentFormState = { status: "idle" };
 
-export const commentOutcomeMessages = {
-  published: "Thank you. Your comment has been published.",
-  "awaiting-moderation": "Thank you. Your comment is awaiting moderation.",
-} as const;
+/** What the reader is told after posting: whether it is out, and if not, who decides and when. */
+export function commentOutcomeMessage(outcome: "published" | "awaiting-moderation", isReply: boolean): string {
+  const what = isReply ? "reply" : "comment";
+  return outcome === "published"
+    ? `Thank you. Your ${what} has been published.`
+    : `Thank you. Your ${what} is awaiting moderation. A moderator reviews every comment before it appears on the page.`;
+}

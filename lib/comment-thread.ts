@@ -27,3 +27,16 @@ export function buildThread(rows: readonly Row[]): PublicComment[] {
   }
   return roots;
 }
+
+/** How much of a comment a reply form quotes: its first lines, enough to recognise it. */
+export const QUOTE_MAX_CHARACTERS = 240;
+
+/** The start of a comment for quoting, cut between words with "…" when the comment goes on. */
+export function firstLines(text: string, maxCharacters = QUOTE_MAX_CHARACTERS): string {
+  const trimmed = text.replace(/\n{3,}/g, "\n\n").trim();
+  const characters = Array.from(trimmed);
+  if (characters.length <= maxCharacters) return trimmed;
+  const cut = characters.slice(0, maxCharacters).join("");
+  const atWord = cut.replace(/\s+\S*$/u, "");
+  return `${(atWord || cut).trimEnd()}…`;
+}

@@ -40,6 +40,11 @@ export function parseSearchQuery(input: unknown): SearchQuery | null {
   return { text, words };
 }
 
+/** The query with each word found in `replacements` (by its lower case) replaced; quotes, `or` and minus signs stay as typed. */
+export function replaceWords(text: string, replacements: ReadonlyMap<string, string>): string {
+  return text.replace(WORD, (word) => replacements.get(word.toLowerCase()) ?? word);
+}
+
 /** A results page number from the query string: 1 when absent or nonsense, capped. */
 export function parsePageNumber(input: unknown, last = 50): number {
   const raw = Array.isArray(input) ? input[0] : input;

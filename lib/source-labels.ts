@@ -41,6 +41,17 @@ export function sourceShortLabel(source: PublicSource): string {
   return source.shortName || source.name;
 }
 
+/** Where a report lives, as readers recognise it: "en.abna24.com" for https://www.en.abna24.com/news/…; null when the address is not a web address. */
+export function reportSite(reportUrl: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(reportUrl);
+    if (protocol !== "https:" && protocol !== "http:") return null;
+    return hostname.replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
 export interface CitationForDisplay {
   id: string;
   claim: string;

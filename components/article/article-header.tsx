@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime, joinNames, plural } from "@/lib/format";
+import { formatDateTime, plural } from "@/lib/format";
 import styles from "./article.module.css";
 
 interface Props {
@@ -39,7 +39,6 @@ export function ArticleHeader({ title, dek, section, authors, publishedAt, updat
                 </Link>
               </span>
             ))}
-            <span className="visually-hidden">{` (${joinNames(authors.map((author) => author.name))})`}</span>
           </p>
         ) : null}
         <p className={styles.dates}>

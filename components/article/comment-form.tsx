@@ -1,15 +1,18 @@
 "use client";
 
-import { useActionState, useEffect, useId } from "react";
+import { useActionState, useEffect, useEffectEvent, useId, useSyncExternalStore } from "react";
 import { postCommentAction } from "@/app/(public)/articles/[slug]/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import fieldStyles from "@/components/ui/field.module.css";
-import { initialCommentFormState } from "@/lib/comment-form-state";
+import { initialCommentFormState, type CommentFormState } from "@/lib/comment-form-state";
 import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/lib/validation/comment-limits";
 import { CommentText } from "./comment-text";
+import { rememberHeldComment } from "./own-comments";
 import { COMMENT_FORM_ID, useReplyTarget, type ReplyTarget } from "./reply-context";
 import styles from "./comments.module.css";
+
+const noSubscription = () => () => {};
 
 /** A fresh key per comment, so a retried post is stored once (crypto.randomUUID needs a secure context; this does not). */
 function newIdempotencyKey(): string {
@@ -19,8 +22,8 @@ function newIdempotencyKey(): string {
 
 interface Props {
   articleSlug: string;
-  /** On the reply page, the comment being answered (without JavaScript the parent comes from the address). */
-  fixedParent?: ReplyTarget;
+  /** On the reply page, the comment being answered, quoted above the form (without JavaScript the parent comes from the address). */
+  fixedParent?: Omit<ReplyTarget, "excerpt">;
   headingLevel?: 2 | 3;
 }
 
@@ -47,11 +50,22 @@ export function CommentForm({ articleSlug, fixedParent, headingLevel = 2 }: Prop
   const parentError = state.errors?.parentId?.join(" ");
   // A new comment gets a new key once the last one has been stored.
   const keyGeneration = state.posted?.id ?? "first";
-  // Once a reply is posted, the next comment starts a new conversation again.
-  const postedId = state.posted?.id;
+  // With JavaScript, the browser remembers a held comment and the list above the form shows it, after a reload too.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const posted = state.posted;
+  const remember = useEffectEvent((held: NonNullable<CommentFormState["posted"]>) =>
+    rememberHeldComment({
+      id: held.id,
+      articleSlug,
+      authorName: held.authorName,
+      body: held.body,
+      parent: parent && parent.id === held.parentId ? { id: parent.id, authorName: parent.authorName } : null,
+      postedAt: new Date().toISOString(),
+    }),
+  );
   useEffect(() => {
-    if (postedId) replyTo(null);
-  }, [postedId, replyTo]);
+    if (posted?.outcome === "awaiting-moderation") remember(posted);
+  }, [posted]);
 
   return (
     <div id={COMMENT_FORM_ID} className={styles.respond}>
@@ -65,22 +79,31 @@ export function CommentForm({ articleSlug, fixedParent, headingLevel = 2 }: Prop
         )}
       </Heading>
       {target && !fixedParent ? (
-        <p className={styles.replying}>
-          Your comment will appear as a reply.{" "}
-          <button type="button" className={styles.linkButton} onClick={() => replyTo(null)}>
-            Cancel reply
-          </button>
-        </p>
+        <>
+          <figure className={styles.replyingTo}>
+            <figcaption>
+              <bdi>{target.authorName}</bdi> wrote:
+            </figcaption>
+            <blockquote dir="auto">{target.excerpt}</blockquote>
+          </figure>
+          <p className={styles.replying}>
+            Your comment will appear as a reply.{" "}
+            <button type="button" className={styles.linkButton} onClick={() => replyTo(null)}>
+              Cancel reply
+            </button>
+          </p>
+        </>
       ) : null}
 
       <form action={action} noValidate className={styles.form}>
         <FormMessage state={state} />
-        {state.posted?.outcome === "awaiting-moderation" ? (
+        {posted?.outcome === "awaiting-moderation" && !scripted ? (
+          // Without JavaScript nothing is remembered: the answer to the post is where the reader sees what they sent.
           <div className={styles.pendingPreview}>
             <p className={styles.pendingMeta}>
-              <bdi>{state.posted.authorName}</bdi> · not yet public
+              <bdi>{posted.authorName}</bdi> · <span className={styles.awaitingBadge}>Awaiting moderation</span>
             </p>
-            <CommentText text={state.posted.body} />
+            <CommentText text={posted.body} />
           </div>
         ) : null}
         {parentError ? <p className={styles.parentError}>{parentError}</p> : null}

@@ -8,7 +8,7 @@ import styles from "./article.module.css";
  */
 export function CommentText({ text }: { text: string }) {
   return (
-    <div className={styles.commentBody} dir="auto">
+    <div className={styles.commentBody} dir="auto" data-comment-text="">
       {text.split(/\n{2,}/).map((paragraph, index) => (
         <p key={index}>
           {paragraph.split("\n").map((line, lineIndex) => (

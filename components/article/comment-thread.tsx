@@ -2,6 +2,7 @@ import type { PublicComment } from "@/lib/comment-thread";
 import { formatDateTime, plural } from "@/lib/format";
 import { CommentForm } from "./comment-form";
 import { CommentText } from "./comment-text";
+import { OwnPendingComments } from "./own-pending-comments";
 import { ReplyLink, ReplyProvider } from "./reply-context";
 import { ReportButton } from "./report-button";
 import styles from "./article.module.css";
@@ -81,6 +82,7 @@ export function CommentThread({ articleSlug, title, count, comments, open = fals
           <p className={styles.noComments}>No comments yet. Start the conversation.</p>
         )}
       </section>
+      {articleSlug ? <OwnPendingComments articleSlug={articleSlug} /> : null}
       {interactive && articleSlug ? (
         <CommentForm articleSlug={articleSlug} />
       ) : articleSlug ? (

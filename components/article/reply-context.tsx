@@ -1,17 +1,20 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { firstLines } from "@/lib/comment-thread";
 
 /**
  * Which comment the reader is replying to. Each comment's Reply link is a
  * real link to a reply page (so it works without JavaScript); with JavaScript
  * it sets the target here instead and the one comment form below the thread
- * becomes a reply form.
+ * becomes a reply form, quoting the start of the comment it answers.
  */
 
 export interface ReplyTarget {
   id: string;
   authorName: string;
+  /** The first lines of the comment answered, as the form quotes them. */
+  excerpt: string;
 }
 
 interface ReplyState {
@@ -22,6 +25,9 @@ interface ReplyState {
 const ReplyContext = createContext<ReplyState>({ target: null, replyTo: () => {} });
 
 export const COMMENT_FORM_ID = "respond";
+
+/** Marks the element holding a comment's text, which its Reply link quotes. */
+export const COMMENT_TEXT_ATTRIBUTE = "data-comment-text";
 
 export function ReplyProvider({ children }: { children: ReactNode }) {
   const [target, setTarget] = useState<ReplyTarget | null>(null);
@@ -39,7 +45,7 @@ export function ReplyProvider({ children }: { children: ReactNode }) {
 
 export const useReplyTarget = () => useContext(ReplyContext);
 
-export function ReplyLink({ href, target, className }: { href: string; target: ReplyTarget; className?: string }) {
+export function ReplyLink({ href, target, className }: { href: string; target: Omit<ReplyTarget, "excerpt">; className?: string }) {
   const { replyTo } = useReplyTarget();
   return (
     <a
@@ -48,7 +54,9 @@ export function ReplyLink({ href, target, className }: { href: string; target: R
       onClick={(event) => {
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
         event.preventDefault();
-        replyTo(target);
+        // The quote is read from the comment on the page rather than sent with every Reply link: the text is already there.
+        const text = event.currentTarget.closest("article")?.querySelector<HTMLElement>(`[${COMMENT_TEXT_ATTRIBUTE}]`)?.innerText ?? "";
+        replyTo({ ...target, excerpt: firstLines(text) });
       }}
     >
       Reply<span className="visually-hidden"> to {target.authorName}</span>

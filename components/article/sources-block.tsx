@@ -1,12 +1,23 @@
 import { citationsByFact } from "@/lib/claims";
 import {
   groupBySource,
+  reportSite,
   sourceKindLabels,
   sourceLabel,
   sourceShortLabel,
   type CitationForDisplay,
 } from "@/lib/source-labels";
 import styles from "./article.module.css";
+
+/** The report a claim comes from: words a reader can read and a target a thumb can hit (44 px), naming the site it leads to. */
+function ReportLink({ url }: { url: string }) {
+  const site = reportSite(url);
+  return (
+    <a href={url} rel="nofollow noopener" className={styles.reportLink}>
+      Read the report{site ? <span className={styles.reportSite}> on {site}</span> : null}
+    </a>
+  );
+}
 
 /**
  * The story's sourcing: who said what, claim by claim, and where the sources
@@ -58,14 +69,7 @@ export function SourcesBlock({ citations }: { citations: CitationForDisplay[] })
                 <li key={citation.id}>
                   <span dir="auto">“{citation.claim}”</span>
                   {citation.viaSource ? <span className={styles.via}> (via {sourceShortLabel(citation.viaSource)})</span> : null}
-                  {citation.reportUrl ? (
-                    <>
-                      {" "}
-                      <a href={citation.reportUrl} rel="nofollow noopener" className={styles.reportLink}>
-                        report<span className="visually-hidden"> from {sourceShortLabel(citation.source)}</span>
-                      </a>
-                    </>
-                  ) : null}
+                  {citation.reportUrl ? <ReportLink url={citation.reportUrl} /> : null}
                 </li>
               ))}
             </ul>

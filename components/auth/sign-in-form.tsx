@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signInAction } from "@/app/(auth)/login/actions";
 import { idle } from "@/lib/action-state";
 import { Field } from "@/components/ui/field";
@@ -9,8 +9,15 @@ import styles from "./sign-in.module.css";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signInAction, idle);
+  const form = useRef<HTMLFormElement>(null);
+  // After a refusal, straight back to what needs typing: the field in error, else the password (the email is kept).
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const field = form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]') ?? form.current?.querySelector<HTMLInputElement>('input[name="password"]');
+    field?.focus();
+  }, [state]);
   return (
-    <form action={action} className={styles.form} noValidate>
+    <form ref={form} action={action} className={styles.form} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field
@@ -19,6 +26,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         autoComplete="username"
         required
+        // Staff open this page to sign in: the first field is where they start typing.
+        autoFocus
         defaultValue={state.values?.email}
         errors={state.errors?.email}
       />

@@ -1,14 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import { bulkModerateAction, moderateCommentAction } from "@/app/(dashboard)/dashboard/moderation/actions";
-import { decisionForStatus, type Decision } from "@/lib/audit-actions";
+import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
+import { bulkModerateAction, moderateCommentAction, queueCountsAction } from "@/app/(dashboard)/dashboard/moderation/actions";
+import { decisionForStatus, statusForDecision, type Decision } from "@/lib/audit-actions";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import type { QueueRow as Row } from "@/lib/services/moderation";
+import type { QueueCounts, QueueRow as Row } from "@/lib/services/moderation";
 import { queueLabels, type BulkSelection, type Queue, type QueueFilter } from "@/lib/validation/moderation";
 import { decisionKeys, decisionLabel, decisionsFor, decisionsForQueue, pastTense } from "./decisions";
+import { combineChanges, decisionChange, scaleChange, withChanges, type CountChange } from "./queue-counts";
 import { QueueRow } from "./queue-row";
+import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { formatCount } from "./queue-url";
 import styles from "./moderation.module.css";
@@ -17,8 +19,10 @@ interface Props {
   queue: Queue;
   filter: QueueFilter;
   rows: Row[];
-  /** How many comments the queue holds under these filters (all pages). */
-  total: { count: number; capped: boolean };
+  /** How many comments each queue holds under these filters (all pages), as the page was rendered. */
+  counts: QueueCounts;
+  /** The search and filter bar, shown between the queue tabs and the desk. */
+  filters: ReactNode;
   /** When this list was read: "everything matching" never reaches comments that arrived later. */
   loadedAt: string;
   canBan: boolean;
@@ -50,8 +54,14 @@ function isTyping(target: EventTarget | null): boolean {
  * judge: every call says what the moderator saw, and anything someone else
  * decided first comes back as a notice instead of being overwritten.
  */
-export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, staffName }: Props) {
+export function ModerationDesk({ queue, filter, rows, counts: renderedCounts, filters, loadedAt, canBan, staffName }: Props) {
   const router = useRouter();
+  // The badges: the last counts the server read, plus every decision it had not yet taken then (queue-counts.ts).
+  const [readCounts, setReadCounts] = useState(renderedCounts);
+  const [changesAhead, setChangesAhead] = useState<{ sequence: number; change: CountChange }[]>([]);
+  const sequence = useRef(0);
+  const serverCalls = useRef<Promise<unknown>>(Promise.resolve());
+  const [callsInFlight, setCallsInFlight] = useState(0);
   const [, startRefresh] = useTransition();
   // Comments decided here and not yet gone from the server's list.
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -68,6 +78,11 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
   // False in the server's HTML and until hydration: shortcut hints appear only once the keys work.
   const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
 
+  const counts = withChanges(
+    readCounts,
+    changesAhead.map((entry) => entry.change),
+  );
+  const total = counts[queue];
   const visible = rows.filter((row) => !hidden.has(row.id));
   const active = visible.find((row) => row.id === activeId) ?? visible[0] ?? null;
   const selectedRows = visible.filter((row) => selected.has(row.id));
@@ -83,6 +98,37 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
   });
 
   const refresh = () => startRefresh(() => router.refresh());
+
+  /**
+   * Server calls that change or count the queues run one after another, so a
+   * count read after a call includes that call and every call before it, and
+   * none after it, whatever order the answers would otherwise take.
+   */
+  function inTurn<T>(call: () => Promise<T>): Promise<T> {
+    setCallsInFlight((count) => count + 1);
+    const result = serverCalls.current.then(call).finally(() => setCallsInFlight((count) => count - 1));
+    serverCalls.current = result.catch(() => undefined);
+    return result;
+  }
+
+  /** A decision on its way: the badges show its effect at once. */
+  function expectChange(change: CountChange): void {
+    sequence.current += 1;
+    const entry = { sequence: sequence.current, change };
+    setChangesAhead((list) => [...list, entry]);
+  }
+
+  /** Reads the counts after everything sent so far, unless a later decision will read them again anyway. */
+  function recount(): void {
+    const upTo = sequence.current;
+    void inTurn(async () => {
+      if (sequence.current > upTo) return;
+      const result = await queueCountsAction(filter);
+      if (!result.ok) return;
+      setReadCounts(result.data);
+      setChangesAhead((list) => list.filter((entry) => entry.sequence > upTo));
+    });
+  }
 
   const moveTo = (row: Row | null | undefined) => {
     if (!row) return;
@@ -117,7 +163,10 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
     setRowBusy(row.id, true);
     hide([row.id]);
     if (panel?.id === row.id) setPanel(null);
-    const result = await moderateCommentAction({ commentId: row.id, seenStatus: row.status, decision });
+    expectChange(decisionChange({ status: row.status, reported: row.flaggedAt !== null }, statusForDecision[decision]));
+    const answer = inTurn(() => moderateCommentAction({ commentId: row.id, seenStatus: row.status, decision }));
+    recount();
+    const result = await answer;
     setRowBusy(row.id, false);
     if (!result.ok) {
       unhide([row.id]);
@@ -149,7 +198,11 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
     const last = notice?.undo;
     if (!last) return;
     setNotice(null);
-    const result = await moderateCommentAction({ commentId: last.id, seenStatus: last.now, decision: last.back });
+    // Undo follows a decision, which cleared any reports: only the status moves back.
+    expectChange(decisionChange({ status: last.now, reported: false }, statusForDecision[last.back]));
+    const answer = inTurn(() => moderateCommentAction({ commentId: last.id, seenStatus: last.now, decision: last.back }));
+    recount();
+    const result = await answer;
     if (!result.ok) {
       setNotice({ tone: "error", text: result.error.message });
       return;
@@ -159,6 +212,23 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
     setActiveId(last.id);
     focusNext.current = last.id;
     refresh();
+  }
+
+  /** What a bulk decision should do to the badges: exact for chosen rows, the queue's count for "all matching". */
+  function bulkChange(selection: BulkSelection, decision: Decision): CountChange {
+    const target = statusForDecision[decision];
+    if (selection.kind === "ids") {
+      return combineChanges(
+        selectedRows
+          .filter((row) => selection.items.some((item) => item.id === row.id))
+          .map((row) => decisionChange({ status: row.status, reported: row.flaggedAt !== null }, target)),
+      );
+    }
+    // A capped count is no number to move; from Reported the statuses are unknown here. The count read afterwards settles both.
+    const from = statusOfQueue[queue];
+    if (total.capped) return {};
+    if (!from) return { reported: -total.count };
+    return scaleChange(decisionChange({ status: from, reported: false }, target), total.count);
   }
 
   async function bulk(decision: Decision) {
@@ -175,7 +245,10 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
       ids = chosen.map((row) => row.id);
     }
     setBulkRunning(true);
-    const result = await bulkModerateAction({ selection, decision });
+    expectChange(bulkChange(selection, decision));
+    const answer = inTurn(() => bulkModerateAction({ selection, decision }));
+    recount();
+    const result = await answer;
     setBulkRunning(false);
     if (!result.ok) {
       setNotice({ tone: "error", text: result.error.message });
@@ -251,133 +324,140 @@ export function ModerationDesk({ queue, filter, rows, total, loadedAt, canBan, s
   const moreThanPage = total.capped || total.count > visible.length;
 
   return (
-    <section aria-label={`${queueLabels[queue]} comments`} className={styles.desk}>
-      <div className={styles.toolbar}>
-        <label className={styles.selectAll}>
-          <input
-            type="checkbox"
-            checked={allOnPageSelected}
-            ref={(element) => {
-              if (element) element.indeterminate = selectedRows.length > 0 && !allOnPageSelected;
-            }}
-            onChange={toggleAllOnPage}
-            disabled={visible.length === 0}
-          />
-          Select all on this page
-        </label>
-        <span className={styles.selectionCount} aria-live="polite">
-          {selectionCount > 0 ? `${selectionLabel}:` : "None selected"}
-        </span>
-        <div className={styles.bulkButtons} role="group" aria-label="With the selected comments">
-          {bulkDecisions.map((decision) => {
-            const label = decisionLabel(decision, statusOfQueue[queue] ?? null);
-            return (
-              <button
-                key={decision}
-                type="button"
-                className={`${styles.action} ${styles[`action_${decision}`]}`}
-                disabled={selectionCount === 0 || bulkRunning}
-                aria-label={`${label} selected`}
-                aria-keyshortcuts={`Shift+${decisionKeys[decision].toUpperCase()}`}
-                onClick={() => void bulk(decision)}
-              >
-                {label}
-              </button>
-            );
-          })}
-        </div>
-        {interactive ? (
-          <button type="button" className={styles.helpButton} aria-keyshortcuts="?" onClick={() => help.current?.showModal()}>
-            Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
-          </button>
-        ) : null}
-      </div>
-
-      {allOnPageSelected && moreThanPage && !allMatching ? (
-        <p className={styles.selectAllMatching}>
-          All {visible.length} comments on this page are selected.{" "}
-          <button type="button" className={styles.linkButton} onClick={() => setAllMatching(true)}>
-            Select all {formatCount(total)} in {queueLabels[queue]}
-            {Object.values(filter).some(Boolean) ? " matching these filters" : ""}
-          </button>
-        </p>
-      ) : null}
-      {allMatching ? (
-        <p className={styles.selectAllMatching}>
-          All {formatCount(total)} comments in {queueLabels[queue]} are selected (comments arriving from now on are left alone).{" "}
-          <button type="button" className={styles.linkButton} onClick={() => setAllMatching(false)}>
-            Select only this page
-          </button>
-        </p>
-      ) : null}
-
-      <p className={styles.legend} aria-hidden="true" hidden={!interactive}>
-        <kbd>j</kbd>
-        <kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>s</kbd> spam · <kbd>t</kbd> trash · <kbd>u</kbd> back to pending · <kbd>x</kbd> select · <kbd>r</kbd> reply ·{" "}
-        <kbd>z</kbd> undo · <kbd>?</kbd> all shortcuts
-      </p>
-
-      <div className={`${styles.notice} ${notice ? styles[`notice_${notice.tone}`] : ""}`} role="status" aria-live="polite">
-        {notice ? (
-          <>
-            <span>{notice.text}</span>
-            {notice.undo ? (
-              <button type="button" className={styles.linkButton} aria-keyshortcuts="z" onClick={() => void undo()}>
-                Undo
-              </button>
+    <>
+      <QueueTabs current={queue} counts={counts} filter={filter} />
+      {filters}
+      <section aria-label={`${queueLabels[queue]} comments`} className={styles.desk}>
+        <div className={styles.toolbar}>
+          <label className={styles.selectAll}>
+            <input
+              type="checkbox"
+              checked={allOnPageSelected}
+              ref={(element) => {
+                if (element) element.indeterminate = selectedRows.length > 0 && !allOnPageSelected;
+              }}
+              onChange={toggleAllOnPage}
+              disabled={visible.length === 0}
+            />
+            Select all on this page
+          </label>
+          <span className={styles.selectionCount} aria-live="polite">
+            {selectionCount > 0 ? `${selectionLabel}:` : "None selected"}
+          </span>
+          <div className={styles.bulkButtons} role="group" aria-label="With the selected comments">
+            {bulkDecisions.map((decision) => {
+              const label = decisionLabel(decision, statusOfQueue[queue] ?? null);
+              return (
+                <button
+                  key={decision}
+                  type="button"
+                  className={`${styles.action} ${styles[`action_${decision}`]}`}
+                  disabled={selectionCount === 0 || bulkRunning}
+                  aria-label={`${label} selected`}
+                  aria-keyshortcuts={`Shift+${decisionKeys[decision].toUpperCase()}`}
+                  onClick={() => void bulk(decision)}
+                >
+                  {label}
+                </button>
+              );
+            })}
+          </div>
+          {interactive ? (
+            <button type="button" className={styles.helpButton} aria-keyshortcuts="?" onClick={() => help.current?.showModal()}>
+              Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+            </button>
+          ) : null}
+          {/* In the sticky toolbar, not floating over the list: the outcome and its Undo never cover a row's buttons. */}
+          <div className={`${styles.notice} ${notice ? styles[`notice_${notice.tone}`] : ""}`} role="status" aria-live="polite">
+            {notice ? (
+              <>
+                <span>{notice.text}</span>
+                {notice.undo ? (
+                  <button type="button" className={styles.linkButton} aria-keyshortcuts="z" onClick={() => void undo()}>
+                    Undo
+                  </button>
+                ) : null}
+              </>
             ) : null}
-          </>
-        ) : null}
-      </div>
-
-      {visible.length === 0 ? (
-        <div className={styles.empty}>
-          <p className={styles.emptyTitle}>{Object.values(filter).some(Boolean) ? "No comments match these filters here." : `Nothing in ${queueLabels[queue]}.`}</p>
-          <p className={styles.muted}>{queue === "pending" || queue === "reported" ? "The queue is clear. New comments will appear here." : null}</p>
+          </div>
         </div>
-      ) : (
-        <ol className={styles.rows}>
-          {visible.map((row) => (
-            <li key={row.id}>
-              <QueueRow
-                row={row}
-                queue={queue}
-                filter={filter}
-                active={row.id === active?.id}
-                selected={selected.has(row.id) || allMatching}
-                busy={busy.has(row.id)}
-                panel={panel?.id === row.id ? panel.kind : null}
-                canBan={canBan}
-                staffName={staffName}
-                ref={(element) => {
-                  if (element) rowElements.current.set(row.id, element);
-                  else rowElements.current.delete(row.id);
-                }}
-                onActivate={() => setActiveId(row.id)}
-                onToggleSelect={() => toggleSelect(row.id)}
-                onDecide={(decision) => void decide(row, decision)}
-                onPanel={(kind) => openPanel(row, kind)}
-                onReplied={(message, parentApproved) => {
-                  setPanel(null);
-                  setNotice({ tone: "ok", text: message });
-                  if (parentApproved && queue === "pending") {
-                    moveTo(neighbourOf(row.id));
-                    hide([row.id]);
-                  } else focusNext.current = row.id;
-                  refresh();
-                }}
-                onBanned={(message) => {
-                  setPanel(null);
-                  setNotice({ tone: "ok", text: message });
-                  focusNext.current = row.id;
-                  refresh();
-                }}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
-      <ShortcutsDialog ref={help} />
-    </section>
+
+        {allOnPageSelected && moreThanPage && !allMatching ? (
+          <p className={styles.selectAllMatching}>
+            All {visible.length} comments on this page are selected.{" "}
+            <button type="button" className={styles.linkButton} onClick={() => setAllMatching(true)}>
+              Select all {formatCount(total)} in {queueLabels[queue]}
+              {Object.values(filter).some(Boolean) ? " matching these filters" : ""}
+            </button>
+          </p>
+        ) : null}
+        {allMatching ? (
+          <p className={styles.selectAllMatching}>
+            All {formatCount(total)} comments in {queueLabels[queue]} are selected (comments arriving from now on are left alone).{" "}
+            <button type="button" className={styles.linkButton} onClick={() => setAllMatching(false)}>
+              Select only this page
+            </button>
+          </p>
+        ) : null}
+
+        <p className={styles.legend} aria-hidden="true" hidden={!interactive}>
+          <kbd>j</kbd>
+          <kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>s</kbd> spam · <kbd>t</kbd> trash · <kbd>u</kbd> back to pending · <kbd>x</kbd> select · <kbd>r</kbd> reply ·{" "}
+          <kbd>z</kbd> undo · <kbd>?</kbd> all shortcuts
+        </p>
+
+        {visible.length === 0 ? (
+          <div className={styles.empty}>
+            <p className={styles.emptyTitle}>{Object.values(filter).some(Boolean) ? "No comments match these filters here." : `Nothing in ${queueLabels[queue]}.`}</p>
+            <p className={styles.muted}>{queue === "pending" || queue === "reported" ? "The queue is clear. New comments will appear here." : null}</p>
+          </div>
+        ) : (
+          // Busy while decisions are still on their way to the server: the list will be read again after them.
+          <ol className={styles.rows} aria-busy={callsInFlight > 0}>
+            {visible.map((row) => (
+              <li key={row.id}>
+                <QueueRow
+                  row={row}
+                  queue={queue}
+                  filter={filter}
+                  active={row.id === active?.id}
+                  selected={selected.has(row.id) || allMatching}
+                  busy={busy.has(row.id)}
+                  panel={panel?.id === row.id ? panel.kind : null}
+                  canBan={canBan}
+                  staffName={staffName}
+                  ref={(element) => {
+                    if (element) rowElements.current.set(row.id, element);
+                    else rowElements.current.delete(row.id);
+                  }}
+                  onActivate={() => setActiveId(row.id)}
+                  onToggleSelect={() => toggleSelect(row.id)}
+                  onDecide={(decision) => void decide(row, decision)}
+                  onPanel={(kind) => openPanel(row, kind)}
+                  onReplied={(message, parentApproved) => {
+                    recount();
+                    setPanel(null);
+                    setNotice({ tone: "ok", text: message });
+                    if (parentApproved && queue === "pending") {
+                      moveTo(neighbourOf(row.id));
+                      hide([row.id]);
+                    } else focusNext.current = row.id;
+                    refresh();
+                  }}
+                  onBanned={(message) => {
+                    recount();
+                    setPanel(null);
+                    setNotice({ tone: "ok", text: message });
+                    focusNext.current = row.id;
+                    refresh();
+                  }}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+        <ShortcutsDialog ref={help} />
+      </section>
+    </>
   );
 }

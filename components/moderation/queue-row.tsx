@@ -9,7 +9,7 @@ import type { QueueRow as Row } from "@/lib/services/moderation";
 import type { Queue, QueueFilter } from "@/lib/validation/moderation";
 import { BanPanel } from "./ban-panel";
 import { decisionKeys, decisionLabel, decisionsFor } from "./decisions";
-import { ruleLabel } from "./held-reasons";
+import { describeHeldReason } from "./held-reasons";
 import { queueHref } from "./queue-url";
 import { ReplyPanel } from "./reply-panel";
 import styles from "./moderation.module.css";
@@ -61,6 +61,15 @@ export function QueueRow({
   const reported = row.flaggedAt !== null;
   const decisions = decisionsFor(row.status, reported);
   const history = row.history;
+  const decided = row.status === "APPROVED" || row.status === "TRASH";
+  const heldReasons = row.heldReasons.map((reason) =>
+    describeHeldReason(reason, {
+      approvedComments: history.approved - (row.status === "APPROVED" ? 1 : 0),
+      emailBanned: row.banned.email,
+      ipBanned: row.banned.ip,
+      decided,
+    }),
+  );
   const historyLink = (target: Queue) => queueHref(target, { author: row.authorEmail });
 
   return (
@@ -151,9 +160,9 @@ export function QueueRow({
 
         {row.heldReasons.length || row.reportCount > 0 || row.moderatedBy ? (
           <ul className={styles.reasons}>
-            {row.heldReasons.map((reason, index) => (
-              <li key={`held-${index}`} className={styles.reasonHeld}>
-                <strong>Held: {ruleLabel(reason.rule)}</strong>
+            {heldReasons.map((reason, index) => (
+              <li key={`held-${index}`} className={reason.outdated || decided ? styles.reasonPast : styles.reasonHeld}>
+                <strong>{reason.title}</strong>
                 {reason.detail ? ` — ${reason.detail}` : null}
               </li>
             ))}

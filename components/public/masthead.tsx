@@ -14,7 +14,7 @@ export function Masthead({ siteName, tagline, sections }: { siteName: string; ta
       <nav aria-label="Sections" className={styles.nav}>
         <ul>
           <li>
-            <Link href="/">Latest</Link>
+            <Link href="/latest">Latest</Link>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>

@@ -47,6 +47,10 @@ export type ModerationOutcome =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The stored details of the two "mode" reasons, which the desk tells apart (components/moderation/held-reasons.ts). */
+export const MODE_ALL_DETAIL = "every comment is held for review";
+export const MODE_FIRST_COMMENT_DETAIL = "first comment from this email";
+
 /** Why comments on this story are closed at `now`, or null when they are open. */
 export function closedReason(rules: Pick<ModerationRules, "closeAfterDays">, facts: Pick<SubmissionFacts, "article" | "now">): HeldReason | null {
   if (facts.article.commentsClosed) return { rule: "closed", detail: "comments are closed on this story" };
@@ -75,8 +79,8 @@ export function moderateComment(comment: CommentDraft, rules: ModerationRules, f
   if (rules.linkHoldThreshold > 0 && links >= rules.linkHoldThreshold) {
     hold.push({ rule: "links", detail: `${links} ${links === 1 ? "link" : "links"} (held at ${rules.linkHoldThreshold} or more)` });
   }
-  if (rules.mode === "ALL") hold.push({ rule: "mode", detail: "every comment is held for review" });
-  if (rules.mode === "RETURNING" && !facts.authorHasApprovedComment) hold.push({ rule: "mode", detail: "first comment from this email" });
+  if (rules.mode === "ALL") hold.push({ rule: "mode", detail: MODE_ALL_DETAIL });
+  if (rules.mode === "RETURNING" && !facts.authorHasApprovedComment) hold.push({ rule: "mode", detail: MODE_FIRST_COMMENT_DETAIL });
 
   if (spam.length > 0) return { kind: "accepted", status: "SPAM", reasons: [...spam, ...hold] };
   if (hold.length > 0) return { kind: "accepted", status: "PENDING", reasons: hold };

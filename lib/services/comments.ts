@@ -169,6 +169,28 @@ export async function submitComment(input: CommentSubmission, requester: Request
 }
 
 /**
+ * What the author of a comment may learn about it: still awaiting moderation,
+ * published, or removed. Spam is never announced as such: to its author it
+ * waits like any held comment. Comment ids reach only their author's browser
+ * and the moderators, so the id is what proves the asker wrote it; nothing
+ * but this word is answered.
+ */
+export type ReaderCommentStatus = "awaiting" | "published" | "removed";
+
+const readerStatus: Record<CommentStatus, ReaderCommentStatus> = {
+  PENDING: "awaiting",
+  SPAM: "awaiting",
+  APPROVED: "published",
+  TRASH: "removed",
+};
+
+export async function readerCommentStatuses(ids: readonly string[]): Promise<Record<string, ReaderCommentStatus>> {
+  const rows = await db.comment.findMany({ where: { id: { in: [...ids] }, isStaff: false }, select: { id: true, status: true } });
+  const found = new Map(rows.map((row) => [row.id, readerStatus[row.status]]));
+  return Object.fromEntries(ids.map((id) => [id, found.get(id) ?? "removed"]));
+}
+
+/**
  * A reader flags a published comment for the moderators. Each reader (address
  * and browser, hashed) reports a comment once; the first open report puts it
  * in the Reported queue.

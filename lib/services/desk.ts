@@ -3,28 +3,35 @@ import { db } from "@/lib/db";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { deskScope } from "@/lib/services/articles";
+import { countQueue, type QueueCounts } from "@/lib/services/moderation";
 import type { StaffUser } from "@/lib/services/users";
 
 export interface DeskSummary {
-  myDrafts: number;
-  inReview: number;
-  scheduled: number;
-  /** Null when this person does not moderate. */
-  pendingComments: number | null;
+  /** Null for those who do not write (moderators): stories are not their work. */
+  stories: { myDrafts: number; inReview: number; scheduled: number } | null;
+  /** Null for those who do not moderate. */
+  comments: { pending: QueueCounts["pending"]; reported: QueueCounts["reported"] } | null;
 }
 
 const mine = (user: StaffUser) => ({ OR: [{ createdById: user.id }, { bylines: { some: { userId: user.id } } }] });
 
-/** The numbers on the dashboard home: what needs this person now. */
-export async function deskSummary(user: StaffUser): Promise<DeskSummary> {
+async function storyCounts(user: StaffUser): Promise<DeskSummary["stories"]> {
   const live = { deletedAt: null } as const;
-  const [myDrafts, inReview, scheduled, pendingComments] = await Promise.all([
+  const [myDrafts, inReview, scheduled] = await Promise.all([
     db.article.count({ where: { ...live, status: "DRAFT", ...mine(user) } }),
     db.article.count({ where: { ...live, status: "IN_REVIEW" } }),
     db.article.count({ where: { ...live, status: "SCHEDULED" } }),
-    can(user.role, "comment:moderate") ? db.comment.count({ where: { status: "PENDING" } }) : Promise.resolve(null),
   ]);
-  return { myDrafts, inReview, scheduled, pendingComments };
+  return { myDrafts, inReview, scheduled };
+}
+
+/** The numbers on the dashboard home: what needs this person now, by what their role does. */
+export async function deskSummary(user: StaffUser): Promise<DeskSummary> {
+  const [stories, comments] = await Promise.all([
+    can(user.role, "article:draft") ? storyCounts(user) : null,
+    can(user.role, "comment:moderate") ? Promise.all([countQueue("pending"), countQueue("reported")]).then(([pending, reported]) => ({ pending, reported })) : null,
+  ]);
+  return { stories, comments };
 }
 
 export interface DeskStory {

@@ -240,15 +240,7 @@ const membershipSql: Record<Queue, Prisma.Sql> = {
 export async function queueCounts(filter: QueueFilter): Promise<QueueCounts> {
   const filters = filterSql(filter);
   if (!filter.q) {
-    const counts = await Promise.all(
-      queues.map(async (queue) => {
-        const where = Prisma.join([membershipSql[queue], ...filters], " AND ");
-        const [row] = await db.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM (SELECT 1 FROM "Comment" WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`;
-        const count = row?.n ?? 0;
-        return [queue, { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP }] as const;
-      }),
-    );
+    const counts = await Promise.all(queues.map(async (queue) => [queue, await countQueue(queue, filter)] as const));
     return Object.fromEntries(counts) as QueueCounts;
   }
   const groups = await db.$transaction(async (tx) => {
@@ -264,6 +256,15 @@ export async function queueCounts(filter: QueueFilter): Promise<QueueCounts> {
   const count = (queue: Queue) =>
     groups.filter((group) => (queue === "reported" ? group.reported : group.status === queueStatus[queue])).reduce((sum, group) => sum + group.n, 0);
   return Object.fromEntries(queues.map((queue) => [queue, { count: Math.min(count(queue), SEARCH_COUNT_CAP), capped }])) as QueueCounts;
+}
+
+/** One queue's count under filters without a search, capped at COUNT_CAP and answered from the queue's index. */
+export async function countQueue(queue: Queue, filter: Omit<QueueFilter, "q"> = {}): Promise<QueueCounts[Queue]> {
+  const where = Prisma.join([membershipSql[queue], ...filterSql(filter)], " AND ");
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Comment" WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`;
+  const count = row?.n ?? 0;
+  return { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
 }
 
 function isStatementTimeout(error: unknown): boolean {

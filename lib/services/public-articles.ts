@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mayNameStoredRecord } from "@/lib/slug";
-import { HIGHLIGHT_START, HIGHLIGHT_STOP, type SearchQuery } from "@/lib/search";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, replaceWords, type SearchQuery } from "@/lib/search";
 
 /**
  * Every public read of articles goes through here, and here only published,
@@ -140,7 +140,7 @@ export async function listLatest(options: StoryFilters & { limit: number; cursor
     );
   }
   if (options.query) {
-    conditions.push(Prisma.sql`a.search @@ websearch_to_tsquery('english', ${options.query.text})`);
+    conditions.push(Prisma.sql`a.search @@ ${prefixTsquery(options.query.text)}`);
   }
   if (after) {
     // Timestamps are stored as UTC wall-clock time (timestamp without time zone).
@@ -170,6 +170,26 @@ async function cardsInOrder(ids: readonly string[]): Promise<ArticleCard[]> {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/*
+ * PostgreSQL's websearch_to_tsquery reads what readers type (quotes, `or`,
+ * -word) but matches whole words only, and has no prefix syntax. Its answer's
+ * canonical text puts every lexeme in single quotes ('qayyara' & !'kirkuk'),
+ * so a `:*` after each lexeme makes it match words that start with it
+ * ("qayyara" finds "Qayyarah"), and the text is read back as a tsquery as it
+ * is: the stems stay as websearch_to_tsquery made them, and the GIN index on
+ * the search column answers prefix matches. Lexemes of one or two letters stay
+ * exact: as prefixes they would match a good part of the vocabulary.
+ */
+const EVERY_LEXEME = String.raw`'((?:[^']|'')*)'`;
+const AS_PREFIX = String.raw`'\1':*`;
+const SHORT_PREFIX = String.raw`'((?:[^']|''){1,2})':\*`;
+const AS_EXACT = String.raw`'\1'`;
+
+/** The reader's query as a tsquery whose words also match as prefixes (see above). */
+export function prefixTsquery(text: string): Prisma.Sql {
+  return Prisma.sql`regexp_replace(regexp_replace(websearch_to_tsquery('english', ${text})::text, ${EVERY_LEXEME}, ${AS_PREFIX}, 'g'), ${SHORT_PREFIX}, ${AS_EXACT}, 'g')::tsquery`;
+}
+
 export interface SearchHit {
   story: ArticleCard;
   /** Title and snippet with matches between HIGHLIGHT_START and HIGHLIGHT_STOP (see lib/search.ts). */
@@ -191,8 +211,9 @@ const highlightOptions = (extra: string) => `StartSel=${HIGHLIGHT_START}, StopSe
 
 /**
  * Full-text search over published stories: the weighted search column
- * (title > dek > body) through its GIN index, ranked by ts_rank, snippets by
- * ts_headline computed only for the rows on this page.
+ * (title > dek > body) through its GIN index, words matching as prefixes too,
+ * ranked by ts_rank, snippets by ts_headline computed only for the rows on
+ * this page.
  *
  * Ranking reads every candidate's search document, so for words that half the
  * archive contains it is the newest SEARCH_CANDIDATES matches that are ranked
@@ -203,7 +224,7 @@ const highlightOptions = (extra: string) => `StartSel=${HIGHLIGHT_START}, StopSe
  */
 export async function searchPublished(query: SearchQuery, options: { page: number; perPage: number }): Promise<SearchResults> {
   const offset = (options.page - 1) * options.perPage;
-  const tsquery = Prisma.sql`websearch_to_tsquery('english', ${query.text})`;
+  const tsquery = prefixTsquery(query.text);
   const rows = await db.$queryRaw<{ id: string; total: bigint; title_highlight: string; snippet_highlight: string }[]>`
     WITH candidates AS (
       SELECT a.id, a."publishedAt", a.search FROM "Article" a
@@ -232,6 +253,41 @@ export async function searchPublished(query: SearchQuery, options: { page: numbe
   });
   const total = Number(rows[0]?.total ?? 0);
   return { hits, total, more: total >= SEARCH_CANDIDATES };
+}
+
+/** Words of fewer letters have too few trigrams to compare; a long query is not a typo of one word. */
+const SUGGEST_MIN_LETTERS = 3;
+const SUGGEST_MAX_WORDS = 8;
+
+/**
+ * What to offer when a search finds nothing: the query with each word that no
+ * published story uses replaced by the most similar word one does (pg_trgm's
+ * similarity, over the "SearchWord" list PostgreSQL keeps of the words of
+ * published stories), provided that query finds something. Null when there is
+ * nothing better to offer.
+ */
+export async function spellingSuggestion(query: SearchQuery): Promise<string | null> {
+  const typed = [...new Set(query.words.map((word) => word.toLowerCase()))]
+    .filter((word) => word.length >= SUGGEST_MIN_LETTERS && !/^\p{N}+$/u.test(word))
+    .slice(0, SUGGEST_MAX_WORDS);
+  if (typed.length === 0) return null;
+  const rows = await db.$queryRaw<{ typed: string; suggestion: string | null }[]>`
+    SELECT t.typed, (
+      SELECT w.word FROM "SearchWord" w
+      WHERE w.word % t.typed
+      ORDER BY similarity(w.word, t.typed) DESC, w.stories DESC, w.word
+      LIMIT 1
+    ) AS suggestion
+    FROM unnest(${typed}::text[]) AS t(typed)
+    WHERE NOT EXISTS (SELECT 1 FROM "SearchWord" w WHERE w.word = t.typed)`;
+  const replacements = new Map(rows.flatMap((row) => (row.suggestion ? [[row.typed, row.suggestion] as const] : [])));
+  if (replacements.size === 0) return null;
+  const suggestion = replaceWords(query.text, replacements);
+  const [answer] = await db.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "Article" a WHERE a.status = 'PUBLISHED' AND a."deletedAt" IS NULL AND a.search @@ ${prefixTsquery(suggestion)}
+    ) AS found`;
+  return answer?.found ? suggestion : null;
 }
 
 export interface Listing {

@@ -7,3 +7,6 @@
 export const COMMENT_MAX_LENGTH = 5000;
 export const AUTHOR_NAME_MAX_LENGTH = 80;
 export const REPORT_REASON_MAX_LENGTH = 500;
+
+/** The most comments a browser remembers as its own (components/article/own-comments.ts), and asks about at once. */
+export const OWN_COMMENTS_MAX = 50;

@@ -1,6 +1,6 @@
 import { z } from "@/lib/zod";
 import { emailSchema } from "@/lib/validation/auth";
-import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, REPORT_REASON_MAX_LENGTH } from "@/lib/validation/comment-limits";
+import { AUTHOR_NAME_MAX_LENGTH, COMMENT_MAX_LENGTH, OWN_COMMENTS_MAX, REPORT_REASON_MAX_LENGTH } from "@/lib/validation/comment-limits";
 
 /**
  * Reader comments and reports, as the comment form and the JSON API send them.
@@ -71,3 +71,6 @@ export const reportInputSchema = z.object({
 export const reportFormSchema = z.object({
   commentId: z.uuid("That comment cannot be reported."),
 });
+
+/** The ids of comments a browser posted, to learn which still await moderation. */
+export const ownCommentsQuerySchema = z.object({ ids: z.array(z.uuid()).min(1).max(OWN_COMMENTS_MAX) });

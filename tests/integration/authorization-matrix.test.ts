@@ -290,6 +290,7 @@ const rows: Record<string, Row> = {
     const comments = [await makeComment(article.id), await makeComment(article.id)];
     return { decision: "spam", selection: { kind: "ids", items: comments.map((c) => ({ id: c.id, seenStatus: "PENDING" })) } };
   }),
+  [`action ${dashboardActions}/moderation/actions.ts#queueCountsAction`]: command({ staff: product.moderate }, () => ({ q: "matrix" })),
   [`action ${dashboardActions}/moderation/actions.ts#staffReplyAction`]: command({ staff: product.moderate }, async () => {
     const parent = await makeComment((await makePublishedStory()).id, { status: "APPROVED" });
     return { parentId: parent.id, seenStatus: "APPROVED", body: "Thanks for reading." };
@@ -361,6 +362,10 @@ const rows: Record<string, Row> = {
     const comment = await makeComment((await makePublishedStory()).id, { status: "APPROVED" });
     return { fields: { commentId: comment.id } };
   }),
+
+  "action app/(public)/articles/[slug]/actions.ts#ownCommentStatusesAction": command("everyone", async () => ({
+    ids: [(await makeComment((await makePublishedStory()).id, { status: "PENDING" })).id],
+  })),
 
   // Route handlers. The public API and feeds answer anyone; uploads want a writer's session.
   "route /api/auth/[...nextauth] GET": route("everyone", () => [new NextRequest("http://localhost/api/auth/session"), routeContext({ nextauth: ["session"] })]),

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { postCommentAction, reportCommentAction } from "@/app/(public)/articles/[slug]/actions";
+import { ownCommentStatusesAction, postCommentAction, reportCommentAction } from "@/app/(public)/articles/[slug]/actions";
 import { idle } from "@/lib/action-state";
 import { initialCommentFormState } from "@/lib/comment-form-state";
 import { db } from "@/lib/db";
@@ -30,9 +30,9 @@ describe("postCommentAction", () => {
     const state = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...input, idempotencyKey: `form-${uniqueTag()}` }));
     expect(state).toEqual({
       status: "success",
-      message: "Thank you. Your comment is awaiting moderation.",
+      message: "Thank you. Your comment is awaiting moderation. A moderator reviews every comment before it appears on the page.",
       values: { authorName: input.authorName, authorEmail: input.authorEmail },
-      posted: { id: expect.any(String), outcome: "awaiting-moderation", authorName: input.authorName, body: input.body },
+      posted: { id: expect.any(String), outcome: "awaiting-moderation", authorName: input.authorName, body: input.body, parentId: null },
     });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: state.posted?.id } });
     expect(stored).toMatchObject({ status: "PENDING", articleId: story.id, parentId: null });
@@ -63,7 +63,7 @@ describe("postCommentAction", () => {
   test("a filled honeypot is stored as spam, yet the bot is told what any held reader is told", async () => {
     const story = await makeStory();
     const state = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...reader(), website: "http://spam.example" }));
-    expect(state).toMatchObject({ status: "success", message: "Thank you. Your comment is awaiting moderation." });
+    expect(state).toMatchObject({ status: "success", message: "Thank you. Your comment is awaiting moderation. A moderator reviews every comment before it appears on the page." });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: state.posted?.id } });
     expect(stored.status).toBe("SPAM");
     expect(stored.heldReasons).toContainEqual({ rule: "honeypot", detail: "the hidden trap field was filled in" });
@@ -96,6 +96,8 @@ describe("postCommentAction", () => {
     const held = await makeComment(story.id, { status: "PENDING" });
     const reply = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...reader(), parentId: parent.id }));
     expect(await db.comment.findUniqueOrThrow({ where: { id: reply.posted?.id } })).toMatchObject({ parentId: parent.id });
+    // The answer keeps the context: it was a reply, to this comment.
+    expect(reply).toMatchObject({ message: expect.stringMatching(/^Thank you\. Your reply is awaiting moderation\./), posted: { parentId: parent.id } });
 
     const refused = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...reader(), parentId: held.id }));
     expect(refused).toMatchObject({ status: "error", errors: { parentId: ["You can only reply to a published comment on this story."] } });
@@ -141,5 +143,26 @@ describe("reportCommentAction", () => {
     expect(await reportCommentAction(idle, formData({ commentId: held.id }))).toMatchObject({ status: "error" });
     expect(await reportCommentAction(idle, formData({ commentId: "nonsense" }))).toEqual({ status: "error", message: "This comment cannot be reported." });
     expect(await db.commentReport.count({ where: { commentId: held.id } })).toBe(0);
+  });
+});
+
+describe("ownCommentStatusesAction (the page showing a reader their own held comments)", () => {
+  test("held and spam comments are awaiting, approved ones published, trashed or unknown ones removed; nothing else is answered", async () => {
+    const story = await makeStory();
+    const [pending, spam, approved, trashed] = await Promise.all(
+      (["PENDING", "SPAM", "APPROVED", "TRASH"] as const).map((status) => makeComment(story.id, { status })),
+    );
+    const unknown = "01900000-0000-7000-8000-000000000000";
+    const answer = await ownCommentStatusesAction({ ids: [pending!.id, spam!.id, approved!.id, trashed!.id, unknown] });
+    expect(answer).toEqual({
+      ok: true,
+      data: { [pending!.id]: "awaiting", [spam!.id]: "awaiting", [approved!.id]: "published", [trashed!.id]: "removed", [unknown]: "removed" },
+    });
+  });
+
+  test("anything but a short list of comment ids is refused", async () => {
+    for (const ids of [[], ["not-an-id"], Array.from({ length: 51 }, () => "01900000-0000-7000-8000-000000000000"), "x" as unknown as string[]]) {
+      expect(await ownCommentStatusesAction({ ids })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    }
   });
 });

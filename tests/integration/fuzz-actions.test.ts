@@ -152,6 +152,7 @@ const actions: ActionUnderTest[] = [
     selection: { kind: "ids", items: [{ id: ids.pendingComment, seenStatus: "PENDING" }] },
     decision: "spam",
   })),
+  command("queueCounts", "MODERATOR", moderationActions.queueCountsAction, () => ({ q: "comment", author: "reader@example.test" })),
   command("staffReply", "MODERATOR", moderationActions.staffReplyAction, () => ({ parentId: ids.comment, seenStatus: "APPROVED", body: "Thanks." })),
   command("banFromComment", "MODERATOR", moderationActions.banFromCommentAction, () => ({ commentId: ids.comment, banEmail: true, banIp: false, reason: "", spamPending: false })),
   form("createBan", "MODERATOR", banActions.createBanAction, () => ({ email: "fuzz-ban@example.test", reason: "spam" })),
@@ -175,6 +176,13 @@ const actions: ActionUnderTest[] = [
   form("resetPassword", "ADMIN", userActions.resetPasswordAction, () => ({ userId: ids.staffTarget, password: "another long password" })),
   form("postComment (reader)", null, readerActions.postCommentAction, () => ({ article: ids.slug, authorName: "Reader", authorEmail: "reader@example.test", body: "Hello." })),
   form("reportComment (reader)", null, readerActions.reportCommentAction, () => ({ commentId: ids.comment })),
+  {
+    name: "ownCommentStatuses (reader)",
+    role: null,
+    kind: "command",
+    call: (input) => readerActions.ownCommentStatusesAction(input as never),
+    valid: () => ({ ids: [ids.pendingComment, ids.comment] }),
+  },
 ];
 
 /** Other records' ids and near-misses: the values most likely to reach past the schema into the services. */

@@ -4,7 +4,7 @@ import * as siteFeed from "@/app/feed.xml/route";
 import sitemap from "@/app/sitemap";
 import { db } from "@/lib/db";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, parseSearchQuery } from "@/lib/search";
-import { getAuthor, getTag, listLatest, searchPublished } from "@/lib/services/public-articles";
+import { getAuthor, getTag, listLatest, searchPublished, spellingSuggestion } from "@/lib/services/public-articles";
 import { apiRequest, routeParams } from "../support/api-client";
 import { makeStaff } from "../support/staff-factory";
 import { makeStory, uniqueTag } from "../support/story-factory";
@@ -17,13 +17,16 @@ function search(text: string, page = 1, perPage = 10) {
 
 describe("full-text search", () => {
   const word = `quokka${uniqueTag().replace(/\d/g, "y")}`;
+  // Ends in a consonant: the English stemmer turns a final "y" into "i", and a stemmed start is what is matched.
+  const place = `wallaby${uniqueTag().replace(/\d/g, "q")}k`;
   const slugs: Record<string, string> = {};
 
   beforeAll(async () => {
     slugs.inTitle = (await makeStory({ title: `The ${word} returns`, paragraphs: ["Nothing else to say."] })).slug;
     slugs.inDek = (await makeStory({ dek: `Why the ${word} matters`, paragraphs: ["Nothing else to say."] })).slug;
     slugs.inBody = (await makeStory({ paragraphs: [`Deep in the third paragraph a ${word} appears <script>alert(1)</script> once.`] })).slug;
-    slugs.phrase = (await makeStory({ paragraphs: [`They were buried alive near ${word}ville, reports say.`] })).slug;
+    slugs.phrase = (await makeStory({ paragraphs: [`They were buried alive near ${place}ville, reports say.`] })).slug;
+    slugs.aliveOnly = (await makeStory({ paragraphs: [`Alive, and buried under paperwork near ${place}ville.`] })).slug;
     for (const status of ["DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED"] as const) {
       slugs[status] = (await makeStory({ status, title: `Hidden ${word}` })).slug;
     }
@@ -48,11 +51,24 @@ describe("full-text search", () => {
   });
 
   test("quoted phrases, exclusions, odd punctuation and stop words never fail", async () => {
-    expect((await search(`"buried alive" ${word}ville`)).hits.map((hit) => hit.story.slug)).toEqual([slugs.phrase]);
+    expect((await search(`"buried alive" ${place}ville`)).hits.map((hit) => hit.story.slug)).toEqual([slugs.phrase]);
     expect((await search(`${word} -returns`)).hits.map((hit) => hit.story.slug)).toEqual([slugs.inDek, slugs.inBody]);
     for (const odd of [`"${word}`, `${word}:*`, `(${word} | !x) & <->`, "the and of", `'; DROP TABLE "Article"; --`, `\\${word}\\`, "a:b:c"]) {
       await expect(search(odd)).resolves.toMatchObject({ hits: expect.any(Array) });
     }
+  });
+
+  test("a word matches the words it starts (“qayyara” finds “Qayyarah”), in phrases and exclusions too", async () => {
+    const found = (text: string) => search(text).then((results) => results.hits.map((hit) => hit.story.slug).sort());
+    expect(await found(place)).toEqual([slugs.phrase, slugs.aliveOnly].sort());
+    // Quotes still mean adjacent words, prefixes or not; a minus still leaves out.
+    expect(await found(`"buried aliv" ${place}`)).toEqual([slugs.phrase]);
+    expect(await found(`${place} -paperwor`)).toEqual([slugs.phrase]);
+    // One or two letters stay whole words: "wa" does not find "wallaby…".
+    expect(await found(`${place} wa`)).toEqual([]);
+    // The title's prefix match is marked in full ("quokka" alone: a cut-off "…yy" would stem to "…yi").
+    const [title] = (await search("quokka")).hits;
+    expect(title?.titleHighlight).toBe(`The ${HIGHLIGHT_START}${word}${HIGHLIGHT_STOP} returns`);
   });
 
   test("pages through the ranked results", async () => {
@@ -61,6 +77,47 @@ describe("full-text search", () => {
     expect(first.total).toBe(3);
     expect([...first.hits, ...second.hits].map((hit) => hit.story.slug)).toEqual([slugs.inTitle, slugs.inDek, slugs.inBody]);
     expect((await search(word, 9, 2)).hits).toEqual([]);
+  });
+});
+
+describe("spelling suggestions when nothing matches", () => {
+  const suggest = (text: string) => spellingSuggestion(parseSearchQuery(text)!);
+  const typo = (word: string) => word.slice(0, 3) + word.slice(4);
+
+  test("a misspelt word is offered as the word a published story uses, keeping the query's syntax", async () => {
+    const word = `zanzibarite${uniqueTag().replace(/\d/g, "q")}`;
+    await makeStory({ paragraphs: [`Traders from ${word} arrived.`] });
+    expect((await search(typo(word))).total).toBe(0);
+    expect(await suggest(typo(word))).toBe(word);
+    expect(await suggest(`"traders from ${typo(word)}" -nothing`)).toBe(`"traders from ${word}" -nothing`);
+    // A query that finds nothing whatever the spelling offers nothing.
+    expect(await suggest(`${typo(word)} -traders`)).toBeNull();
+  });
+
+  test("the word list is the published stories' words: drafts never enter it, unpublishing, deleting and editing take words out", async () => {
+    // How many published stories the database counts for a word (the list suggestions are drawn from).
+    const stories = async (word: string) => (await db.searchWord.findUnique({ where: { word } }))?.stories ?? 0;
+    const hidden = `secretive${uniqueTag().replace(/\d/g, "q")}`;
+    for (const status of ["DRAFT", "IN_REVIEW", "SCHEDULED"] as const) await makeStory({ status, paragraphs: [`The ${hidden} plan.`] });
+    expect(await stories(hidden)).toBe(0);
+    expect(await suggest(typo(hidden))).toBeNull();
+
+    const before = `lighthouse${uniqueTag().replace(/\d/g, "q")}`;
+    const after = `harbourmaster${uniqueTag().replace(/\d/g, "q")}`;
+    const story = await makeStory({ paragraphs: [`The ${before} keeper.`] });
+    await makeStory({ paragraphs: [`Another ${before}.`] });
+    expect(await stories(before)).toBe(2);
+    expect(await suggest(typo(before))).toBe(before);
+    await db.article.update({ where: { id: story.id }, data: { bodyText: `The ${after} keeper.` } });
+    expect([await stories(before), await stories(after)]).toEqual([1, 1]);
+    expect(await suggest(typo(after))).toBe(after);
+    await db.article.update({ where: { id: story.id }, data: { status: "UNPUBLISHED" } });
+    expect(await stories(after)).toBe(0);
+    expect(await suggest(typo(after))).toBeNull();
+    await db.article.update({ where: { id: story.id }, data: { status: "PUBLISHED" } });
+    expect(await stories(after)).toBe(1);
+    await db.article.update({ where: { id: story.id }, data: { deletedAt: new Date() } });
+    expect(await stories(after)).toBe(0);
   });
 });
 

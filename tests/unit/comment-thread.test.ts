@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildThread } from "@/lib/comment-thread";
+import { buildThread, firstLines } from "@/lib/comment-thread";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 12, minute));
 const row = (id: string, parentId: string | null, minute: number) => ({
@@ -27,5 +27,17 @@ describe("buildThread", () => {
   test("the thread never carries the parent id or anything not selected", () => {
     const [comment] = buildThread([row("a", null, 1)]);
     expect(Object.keys(comment ?? {}).sort()).toEqual(["authorName", "body", "createdAt", "id", "isStaff", "replies"]);
+  });
+});
+
+describe("firstLines (what a reply form quotes)", () => {
+  test.each([
+    ["a short comment whole", "Thanks for this.", 20, "Thanks for this."],
+    ["a long one cut between words", "The figures do not add up at all", 20, "The figures do not…"],
+    ["one long word cut where it must be", "Supercalifragilistic", 10, "Supercalif…"],
+    ["blank lines squeezed", "First.\n\n\n\nSecond.", 40, "First.\n\nSecond."],
+    ["never half an emoji", "😀😀😀😀 done", 3, "😀😀😀…"],
+  ])("%s", (_label, text, max, expected) => {
+    expect(firstLines(text, max)).toBe(expected);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { decisionLabel, decisionsFor, decisionsForQueue } from "@/components/moderation/decisions";
-import { ruleLabel } from "@/components/moderation/held-reasons";
+import { describeHeldReason, ruleLabel, type CommenterNow, type StoredReason } from "@/components/moderation/held-reasons";
+import { decisionChange, scaleChange, withChanges, type CountChange } from "@/components/moderation/queue-counts";
 import { formatCount, queueHref } from "@/components/moderation/queue-url";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/keyset";
+import { MODE_ALL_DETAIL, MODE_FIRST_COMMENT_DETAIL } from "@/lib/moderation/rules";
 import { auditFilterSchema, banFormSchema, bulkSelectionSchema, parseQueueParams } from "@/lib/validation/moderation";
 import { moderationSettingsFormSchema, wordList } from "@/lib/validation/settings";
 import { createStaffSchema } from "@/lib/validation/staff";
@@ -44,15 +46,82 @@ describe("what a moderator can do with a comment", () => {
   });
 });
 
-describe("held reasons in words", () => {
+describe("held reasons in a moderator's words, as true now as when the comment came in", () => {
+  const newcomer: CommenterNow = { approvedComments: 0, emailBanned: false, ipBanned: false, decided: false };
+  test.each<[string, StoredReason, CommenterNow, string, boolean]>([
+    ["a first comment", { rule: "mode", detail: MODE_FIRST_COMMENT_DETAIL }, newcomer, "New commenter — no comment from this email has been approved yet", false],
+    [
+      "a first comment whose author has had one approved since",
+      { rule: "mode", detail: MODE_FIRST_COMMENT_DETAIL },
+      { ...newcomer, approvedComments: 1 },
+      "New commenter — it was their first comment; 1 comment from this email approved since",
+      true,
+    ],
+    ["a first comment already decided", { rule: "mode", detail: MODE_FIRST_COMMENT_DETAIL }, { ...newcomer, decided: true }, "New commenter — it was their first comment", true],
+    ["every comment held", { rule: "mode", detail: MODE_ALL_DETAIL }, newcomer, "Every comment held — the moderation rules held every comment when this one came in", false],
+    ["a hold word", { rule: "hold_word", detail: "contains the held word “refund”" }, newcomer, "Hold word — contains “refund”", false],
+    ["a block word", { rule: "block_word", detail: "contains the blocked word “casino”" }, newcomer, "Block word — contains “casino”", false],
+    ["links", { rule: "links", detail: "3 links (held at 2 or more)" }, newcomer, "Many links — 3 links (held at 2 or more)", false],
+    ["the bot trap", { rule: "honeypot", detail: "the hidden trap field was filled in" }, newcomer, "Looks like a bot — it filled in a form field people never see", false],
+    ["a banned email, still banned", { rule: "banned_email", detail: "the email address is banned" }, { ...newcomer, emailBanned: true }, "Banned email — this email address is banned", false],
+    [
+      "a banned email, ban lifted",
+      { rule: "banned_email", detail: "the email address is banned" },
+      newcomer,
+      "Banned email — the email was banned when this came in; the ban has been lifted",
+      true,
+    ],
+    [
+      "a banned address, ban lifted",
+      { rule: "banned_ip", detail: "the IP address is banned" },
+      newcomer,
+      "Banned IP address — the address was banned when this came in; the ban has been lifted",
+      true,
+    ],
+    ["a rule the desk has no words for", { rule: "rate_limit", detail: "too fast" }, newcomer, "Rate limit — too fast", false],
+  ])("%s", (_label, reason, now, text, outdated) => {
+    const view = describeHeldReason(reason, now);
+    expect(`${view.title} — ${view.detail}`).toBe(text);
+    expect(view.outdated).toBe(outdated);
+  });
+
   test.each([
-    ["links", "Links"],
+    ["linkCount", "Link count"],
     ["block-word", "Block word"],
-    ["holdWord", "Hold word"],
-    ["rate_limit", "Rate limit"],
     ["", "Rule"],
-  ])("%j → %s", (rule, label) => {
+  ])("an unknown rule %j reads %s", (rule, label) => {
     expect(ruleLabel(rule)).toBe(label);
+  });
+});
+
+describe("queue badges while decisions are on their way", () => {
+  const counts = (pending: number, reported: number, spam: number, approved: number, trash: number) => ({
+    pending: { count: pending, capped: false },
+    reported: { count: reported, capped: false },
+    spam: { count: spam, capped: false },
+    approved: { count: approved, capped: false },
+    trash: { count: trash, capped: false },
+  });
+
+  test.each<[string, { status: CommentStatus; reported: boolean }, CommentStatus, CountChange]>([
+    ["approving a pending comment", { status: "PENDING", reported: false }, "APPROVED", { pending: -1, approved: 1 }],
+    ["trashing a reported published comment", { status: "APPROVED", reported: true }, "TRASH", { approved: -1, trash: 1, reported: -1 }],
+    ["approving a reported published comment only clears the report", { status: "APPROVED", reported: true }, "APPROVED", { reported: -1 }],
+    ["restoring from spam", { status: "SPAM", reported: false }, "PENDING", { spam: -1, pending: 1 }],
+  ])("%s", (_label, comment, target, change) => {
+    expect(decisionChange(comment, target)).toEqual(change);
+  });
+
+  test("every change still on its way is added to what the server last counted", () => {
+    const changes = [decisionChange({ status: "PENDING", reported: false }, "APPROVED"), decisionChange({ status: "PENDING", reported: false }, "SPAM")];
+    expect(withChanges(counts(5, 1, 0, 10, 0), changes)).toEqual(counts(3, 1, 1, 11, 0));
+    expect(withChanges(counts(5, 1, 0, 10, 0), [scaleChange({ pending: -1, trash: 1 }, 5)])).toEqual(counts(0, 1, 0, 10, 5));
+  });
+
+  test("a capped count stays a floor, and no count goes below zero", () => {
+    const capped = { ...counts(0, 0, 0, 0, 0), approved: { count: 10_000, capped: true } };
+    expect(withChanges(capped, [{ approved: 1, pending: -1 }])).toEqual(capped);
+    expect(withChanges(counts(1, 0, 0, 0, 0), [{ pending: -1 }, { pending: -1 }]).pending).toEqual({ count: 0, capped: false });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, highlightParts, MAX_QUERY_LENGTH, parsePageNumber, parseSearchQuery } from "@/lib/search";
+import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, highlightParts, MAX_QUERY_LENGTH, parsePageNumber, parseSearchQuery, replaceWords } from "@/lib/search";
 
 describe("parseSearchQuery", () => {
   test.each<[string, unknown, { text: string; words: string[] } | null]>([
@@ -73,5 +73,15 @@ describe("highlightParts", () => {
     ["", []],
   ])("%j", (headline, expected) => {
     expect(highlightParts(headline)).toEqual(expected);
+  });
+});
+
+describe("replaceWords (a spelling suggestion keeps the query's syntax)", () => {
+  test.each([
+    ["one word", "qayara", [["qayara", "qayyarah"]], "qayyarah"],
+    ["case is matched, quotes and exclusions stay", '"Qayara executions" -Mosl', [["qayara", "qayyarah"], ["mosl", "mosul"]], '"qayyarah executions" -mosul'],
+    ["only whole words", "mosul mosuls", [["mosul", "x"]], "x mosuls"],
+  ] as const)("%s", (_label, text, pairs, expected) => {
+    expect(replaceWords(text, new Map(pairs))).toBe(expected);
   });
 });

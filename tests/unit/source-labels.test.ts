@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { groupBySource, sourceLabel, sourceShortLabel, type PublicSource } from "@/lib/source-labels";
+import { groupBySource, reportSite, sourceLabel, sourceShortLabel, type PublicSource } from "@/lib/source-labels";
 
 const source = (overrides: Partial<PublicSource>): PublicSource => ({
   id: "s",
@@ -34,5 +34,17 @@ describe("source labels", () => {
       ["iraqi", ["1", "3"]],
       ["abna", ["2"]],
     ]);
+  });
+});
+
+describe("where a report lives, for its link", () => {
+  test.each([
+    ["https://www.iraqinews.com/iraq-war/isis/", "iraqinews.com"],
+    ["https://en.abna24.com/news/1", "en.abna24.com"],
+    ["javascript:alert(1)", null],
+    ["ftp://files.example.org/report.pdf", null],
+    ["not a url", null],
+  ])("%s → %s", (url, site) => {
+    expect(reportSite(url)).toBe(site);
   });
 });

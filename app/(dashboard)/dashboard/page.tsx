@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import styles from "@/components/dashboard/desk.module.css";
+import { formatCount } from "@/components/moderation/queue-url";
 import ui from "@/components/dashboard/desk-ui.module.css";
 import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
@@ -38,13 +39,22 @@ export default async function DashboardHome() {
   const user = await requirePageUser();
   const [summary, lists] = await Promise.all([deskSummary(user), deskLists(user)]);
   const firstName = user.name.split(" ")[0] ?? user.name;
-  const tiles = [
-    { label: "Your drafts", value: summary.myDrafts, href: lists ? `/dashboard/articles?status=DRAFT&author=${user.id}` : null },
-    { label: "Waiting for review", value: summary.inReview, href: lists ? "/dashboard/articles?status=IN_REVIEW" : null },
-    { label: "Scheduled", value: summary.scheduled, href: lists ? "/dashboard/articles?status=SCHEDULED" : null },
-    ...(summary.pendingComments === null
-      ? []
-      : [{ label: "Comments awaiting moderation", value: summary.pendingComments, href: "/dashboard/moderation" as string | null }]),
+  // Each role sees its own work: stories for those who write, the comment queues for those who moderate.
+  const { stories, comments } = summary;
+  const tiles: { label: string; value: string; href: string }[] = [
+    ...(stories
+      ? [
+          { label: "Your drafts", value: String(stories.myDrafts), href: `/dashboard/articles?status=DRAFT&author=${user.id}` },
+          { label: "Waiting for review", value: String(stories.inReview), href: "/dashboard/articles?status=IN_REVIEW" },
+          { label: "Scheduled", value: String(stories.scheduled), href: "/dashboard/articles?status=SCHEDULED" },
+        ]
+      : []),
+    ...(comments
+      ? [
+          { label: "Comments awaiting moderation", value: formatCount(comments.pending), href: "/dashboard/moderation" },
+          { label: "Reported by readers", value: formatCount(comments.reported), href: "/dashboard/moderation?queue=reported" },
+        ]
+      : []),
   ];
   const reviews = can(user.role, "article:publish");
   return (
@@ -60,25 +70,27 @@ export default async function DashboardHome() {
           <Link href="/dashboard/articles/new" className={ui.button}>
             New story
           </Link>
+        ) : comments ? (
+          <Link href="/dashboard/moderation" className={ui.button}>
+            Open the moderation queue
+          </Link>
         ) : null}
       </div>
       <ul className={styles.tiles} aria-label="On the desk">
         {tiles.map((tile) => (
           <li key={tile.label} className={styles.tile}>
             <span className={styles.value}>{tile.value}</span>
-            {tile.href ? (
-              <Link href={tile.href} className={styles.label}>
-                {tile.label}
-              </Link>
-            ) : (
-              <span className={styles.label}>{tile.label}</span>
-            )}
+            <Link href={tile.href} className={styles.label}>
+              {tile.label}
+            </Link>
           </li>
         ))}
       </ul>
-      <p className={styles.note}>
-        {plural(summary.inReview, "story", "stories")} waiting for review across the newsroom.
-      </p>
+      {stories ? (
+        <p className={styles.note}>
+          {plural(stories.inReview, "story", "stories")} waiting for review across the newsroom.
+        </p>
+      ) : null}
 
       {lists ? (
         <div className={styles.columns}>

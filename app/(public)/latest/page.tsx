@@ -4,11 +4,16 @@ import { StoryList } from "@/components/public/story-list";
 import styles from "@/components/public/front-page.module.css";
 import { getAuthor, getSection, getTag, listLatest } from "@/lib/services/public-articles";
 
-export const metadata: Metadata = { title: "Older stories", robots: { index: false, follow: true } };
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+/** The navigation's "Latest" opens the first page; "Older stories" links carry a cursor. */
+const pageTitle = (cursor: string | undefined) => (cursor ? "Older stories" : "Latest stories");
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return { title: pageTitle(first((await searchParams).cursor)), robots: { index: false, follow: true } };
+}
 
 /**
  * Every story, newest first, one keyset page at a time: where the front page
@@ -36,8 +41,11 @@ export default async function LatestPage({ searchParams }: Props) {
 
   return (
     <div className={styles.page}>
-      <h1 className={styles.heading}>Older stories{scope}</h1>
-      {items.length > 0 ? <StoryList stories={items} withImages /> : <p className={styles.empty}>No older stories.</p>}
+      <h1 className={styles.heading}>
+        {pageTitle(first(query.cursor))}
+        {scope}
+      </h1>
+      {items.length > 0 ? <StoryList stories={items} withImages /> : <p className={styles.empty}>{query.cursor ? "No older stories." : "Nothing has been published yet."}</p>}
       <p className={styles.more}>
         {nextCursor ? <Link href={`/latest?${next.toString()}`}>Older stories</Link> : <Link href={back}>Back to the newest</Link>}
       </p>

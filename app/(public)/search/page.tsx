@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { SearchResultList } from "@/components/public/search-results";
+import { StoryList } from "@/components/public/story-list";
 import styles from "@/components/public/search.module.css";
 import { MAX_QUERY_LENGTH, parsePageNumber, parseSearchQuery } from "@/lib/search";
-import { searchPublished } from "@/lib/services/public-articles";
+import { listLatest, searchPublished, spellingSuggestion } from "@/lib/services/public-articles";
 
 export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
 
 const PER_PAGE = 10;
+const RECENT_STORIES = 5;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,6 +20,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = parseSearchQuery(raw);
   const page = parsePageNumber(params.page);
   const results = query ? await searchPublished(query, { page, perPage: PER_PAGE }) : null;
+  // Nothing found: offer a spelling that finds something, and the newest stories to read instead.
+  const [suggestion, recent] =
+    query && results?.total === 0 ? await Promise.all([spellingSuggestion(query), listLatest({ limit: RECENT_STORIES })]) : [null, null];
   const lastPage = results ? Math.max(1, Math.ceil(results.total / PER_PAGE)) : 1;
   const pageHref = (number: number) => `/search?${new URLSearchParams({ q: query?.text ?? "", ...(number > 1 ? { page: String(number) } : {}) })}`;
 
@@ -38,6 +43,8 @@ export default async function SearchPage({ searchParams }: Props) {
             className={styles.input}
             aria-describedby="search-tips"
             dir="auto"
+            // Opened to search, or searched in vain: the reader's next move is to type.
+            autoFocus={!results || results.total === 0}
           />
           <button type="submit" className={styles.button}>
             Search
@@ -59,6 +66,17 @@ export default async function SearchPage({ searchParams }: Props) {
                 : `${results.total} ${results.total === 1 ? "story matches" : "stories match"} “${query.text}”`}
             {results.total > PER_PAGE ? <span className={styles.pageOf}> · page {page} of {lastPage}</span> : null}
           </h2>
+          {suggestion ? (
+            <p className={styles.suggestion}>
+              Did you mean{" "}
+              <Link href={`/search?${new URLSearchParams({ q: suggestion })}`} dir="auto">
+                {suggestion}
+              </Link>
+              ?
+            </p>
+          ) : results.total === 0 ? (
+            <p className={styles.suggestion}>Check the spelling, or search for fewer words.</p>
+          ) : null}
           {results.hits.length > 0 ? <SearchResultList hits={results.hits} /> : null}
           {results.total > 0 && results.hits.length === 0 ? <p>There are no more results. <Link href={pageHref(1)}>Back to the first page</Link></p> : null}
           {results.total > PER_PAGE ? (
@@ -67,6 +85,14 @@ export default async function SearchPage({ searchParams }: Props) {
               {page < lastPage ? <Link href={pageHref(page + 1)}>Next page</Link> : null}
             </nav>
           ) : null}
+        </section>
+      ) : null}
+      {recent && recent.items.length > 0 ? (
+        <section aria-labelledby="recent-heading" className={styles.recent}>
+          <h2 id="recent-heading" className={styles.status}>
+            Recent stories
+          </h2>
+          <StoryList stories={recent.items} headingLevel={3} />
         </section>
       ) : null}
     </div>

@@ -2,10 +2,13 @@
 
 import { staffCommand } from "@/lib/actions/staff-action";
 import { banCommentAuthor } from "@/lib/services/bans";
-import { decideComment, decideComments, replyAsStaff } from "@/lib/services/moderation";
-import { banFromCommentSchema, bulkModerateSchema, moderateCommentSchema, staffReplySchema } from "@/lib/validation/moderation";
+import { decideComment, decideComments, queueCounts, replyAsStaff } from "@/lib/services/moderation";
+import { banFromCommentSchema, bulkModerateSchema, moderateCommentSchema, queueFilterSchema, staffReplySchema } from "@/lib/validation/moderation";
 
 // Called from the queue's client code; every call re-checks session and role (staffCommand).
+
+// The queue badges, read again after the desk's decisions (components/moderation/queue-counts.ts).
+export const queueCountsAction = staffCommand("comment:moderate", queueFilterSchema, (filter) => queueCounts(filter));
 
 export const moderateCommentAction = staffCommand("comment:moderate", moderateCommentSchema, (input, user) => decideComment(input, user));
 

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { ModerationDesk } from "@/components/moderation/moderation-desk";
 import { ModerationHeader } from "@/components/moderation/moderation-header";
 import { QueueFilters } from "@/components/moderation/queue-filters";
-import { QueueTabs } from "@/components/moderation/queue-tabs";
 import { queueHref } from "@/components/moderation/queue-url";
 import styles from "@/components/moderation/moderation.module.css";
 import { requirePageUser } from "@/lib/auth";
@@ -28,15 +27,14 @@ export default async function ModerationPage({ searchParams }: Props) {
   return (
     <>
       <ModerationHeader current="queue" title="Moderation" lede="Decide what readers see. Every decision is logged." />
-      <QueueTabs current={queue} counts={counts} filter={filter} />
-      <QueueFilters queue={queue} filter={filter} articleTitle={article?.title ?? null} problems={problems} />
       <ModerationDesk
         // A new queue, filter or page starts a fresh desk (cursor, selection, notices).
         key={`${queue}|${filter.q ?? ""}|${filter.article ?? ""}|${filter.author ?? ""}|${filter.ip ?? ""}|${cursor ?? ""}`}
         queue={queue}
         filter={filter}
         rows={page.items}
-        total={counts[queue]}
+        counts={counts}
+        filters={<QueueFilters queue={queue} filter={filter} articleTitle={article?.title ?? null} problems={problems} />}
         loadedAt={loadedAt}
         canBan={can(user.role, "commenter:ban")}
         staffName={user.name}

@@ -3,12 +3,20 @@
 import { headers } from "next/headers";
 import { z } from "@/lib/zod";
 import { typedValues, type ActionState } from "@/lib/action-state";
-import { failure, formDataToObject } from "@/lib/actions/staff-action";
-import { commentOutcomeMessages, type CommentFormState } from "@/lib/comment-form-state";
+import { failure, formDataToObject, type CommandResult } from "@/lib/actions/staff-action";
+import { commentOutcomeMessage, type CommentFormState } from "@/lib/comment-form-state";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { clientAddressFrom } from "@/lib/request-context";
-import { contentIdempotencyKey, reportComment, submitComment, type Requester } from "@/lib/services/comments";
-import { commentFormSchema, reportFormSchema } from "@/lib/validation/comment";
+import {
+  contentIdempotencyKey,
+  readerCommentStatuses,
+  reportComment,
+  submitComment,
+  type ReaderCommentStatus,
+  type Requester,
+} from "@/lib/services/comments";
+import { commentFormSchema, ownCommentsQuerySchema, reportFormSchema } from "@/lib/validation/comment";
 
 /*
  * Readers' actions on an article page. They are public (no session), so the
@@ -61,10 +69,10 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
     const outcome = result.status === "APPROVED" ? "published" : "awaiting-moderation";
     return {
       status: "success",
-      message: commentOutcomeMessages[outcome],
+      message: commentOutcomeMessage(outcome, Boolean(comment.parentId)),
       // Name and email stay filled in for the next comment; the text does not.
       values: { authorName: comment.authorName, authorEmail: comment.authorEmail },
-      posted: { id: result.id, outcome, authorName: comment.authorName, body: comment.body },
+      posted: { id: result.id, outcome, authorName: comment.authorName, body: comment.body, parentId: comment.parentId ?? null },
     };
   } catch (error) {
     return readerFailure(error, formData, values);
@@ -80,5 +88,20 @@ export async function reportCommentAction(_previous: ActionState, formData: Form
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") return { status: "success", message: "You have already reported this comment." };
     return readerFailure(error, formData, {});
+  }
+}
+
+/**
+ * Which of the comments this browser posted still await moderation, so the
+ * page can keep showing them to their author (and to nobody else: the page
+ * itself is the same cached copy for everyone). Called from client code.
+ */
+export async function ownCommentStatusesAction(input: { ids: string[] }): Promise<CommandResult<Record<string, ReaderCommentStatus>>> {
+  const parsed = ownCommentsQuerySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "Those are not comment ids." } };
+  try {
+    return { ok: true, data: await readerCommentStatuses(parsed.data.ids) };
+  } catch (error) {
+    return { ok: false, error: { code: isDatabaseUnavailable(error) ? "unavailable" : "internal", message: failure(error).message ?? "" } };
   }
 }
