@@ -17,6 +17,7 @@ import {
 import type { CommandResult } from "@/lib/actions/staff-action";
 import { autosaveStatuses } from "@/lib/article-access";
 import { revisionKindLabels } from "@/lib/article-labels";
+import { formatDateTime, formatTime, fromWallClockInput, toWallClockInput, zoneAbbreviation } from "@/lib/dates";
 import { doneMessage, type EditorAction } from "@/lib/editor-messages";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import type { Choice, SavedArticle } from "@/lib/services/articles";
@@ -26,6 +27,7 @@ import { Field } from "@/components/ui/field";
 import fieldStyles from "@/components/ui/field.module.css";
 import { SelectField, TextAreaField } from "@/components/dashboard/controls";
 import ui from "@/components/dashboard/desk-ui.module.css";
+import { useNewsroomTimeZone } from "@/components/dashboard/newsroom-time-zone";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { BylinePicker } from "./byline-picker";
 import { CitationsEditor, type EditorCitation } from "./citations-editor";
@@ -109,16 +111,6 @@ const localCopyNotes: Record<"kept" | "not kept", string> = {
 const noSubscription = () => () => {};
 
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-/** A datetime-local value (the browser's own time zone) for a moment. */
-function localInputValue(iso: string | null): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 function payloadOf(values: Values, slugAuto: boolean) {
   return {
@@ -156,6 +148,8 @@ function RetryButton({ action, disabled, onRetry }: { action: Action; disabled: 
 export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdit, canPublish, otherEditor: initialOtherEditor, done, children }: Props) {
   const router = useRouter();
   const scheduleId = useId();
+  // Every time here is on the newsroom's clock, whatever this browser's zone: the schedule picker most of all.
+  const timeZone = useNewsroomTimeZone();
   const [values, setValues] = useState<Values>({
     title: initial.title,
     dek: initial.dek,
@@ -185,7 +179,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
   const [conflict, setConflict] = useState<string | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
   const [autosave, setAutosave] = useState<{ state: "idle" | "saving" | "saved" | "paused"; at?: Date }>({ state: "idle" });
-  const [scheduleAt, setScheduleAt] = useState(localInputValue(initial.scheduledFor));
+  const [scheduleAt, setScheduleAt] = useState(initial.scheduledFor ? toWallClockInput(new Date(initial.scheduledFor), timeZone) : "");
   const [otherEditor, setOtherEditor] = useState(initialOtherEditor);
   const [newerVersion, setNewerVersion] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState<Action>("save");
@@ -198,7 +192,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
     done && done.at !== doneSeen
       ? {
           tone: "success" as const,
-          text: doneMessage(done.action, initial.status, initial.scheduledFor ? dateTimeFormat.format(new Date(initial.scheduledFor)) : null),
+          text: doneMessage(done.action, initial.status, initial.scheduledFor ? formatDateTime(new Date(initial.scheduledFor), timeZone) : null),
           link: initial.status === "PUBLISHED" ? { href: `/articles/${initial.slug}`, label: "View on site" } : undefined,
         }
       : null;
@@ -289,7 +283,13 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
               setMessage({ tone: "error", text: "Pick when the story should go live." });
               return;
             }
-            result = await scheduleArticleAction({ ...target, scheduledFor: new Date(scheduleAt) });
+            const scheduledFor = fromWallClockInput(scheduleAt, timeZone);
+            if (!scheduledFor) {
+              setErrors({ scheduledFor: ["Pick a date and time that exist on the calendar."] });
+              setMessage({ tone: "error", text: "Pick when the story should go live." });
+              return;
+            }
+            result = await scheduleArticleAction({ ...target, scheduledFor });
           } else if (action === "unpublish") {
             if (!id || !version) return;
             result = await unpublishArticleAction({ ...sent, id, version });
@@ -363,7 +363,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
       queue.current = job.catch(() => undefined);
       return job;
     },
-    [router, scheduleAt],
+    [router, scheduleAt, timeZone],
   );
 
   const run = (action: Action) => {
@@ -431,7 +431,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
       const known = metaRef.current.version ?? 0;
       if (pending.current === 0 && answer.data.version > known && answer.data.lastSave) {
         const who = answer.data.lastSave.authorName ?? "The scheduler";
-        setNewerVersion(`${who} saved a newer version (${revisionKindLabels[answer.data.lastSave.kind].toLowerCase()}) at ${timeFormat.format(new Date(answer.data.lastSave.at))}.`);
+        setNewerVersion(`${who} saved a newer version (${revisionKindLabels[answer.data.lastSave.kind].toLowerCase()}) at ${formatTime(new Date(answer.data.lastSave.at), timeZone)}.`);
       }
     };
     void beat();
@@ -441,7 +441,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
       clearInterval(timer);
       void heartbeatAction({ id: storyId, editing: false }).catch(() => null);
     };
-  }, [storyId]);
+  }, [storyId, timeZone]);
 
   const overrideWithMine = async () => {
     if (!meta.id) return;
@@ -471,6 +471,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
     router.push(`/dashboard/articles?trashed=${meta.id}`);
   };
 
+  const scheduleMoment = scheduleAt ? fromWallClockInput(scheduleAt, timeZone) : null;
   const status = meta.id ? meta.status : null;
   const saveLabel = status === "PUBLISHED" || status === "SCHEDULED" ? "Update" : status === "IN_REVIEW" ? "Save" : "Save draft";
   const canSubmit = editable && (status === null || status === "DRAFT" || status === "UNPUBLISHED");
@@ -493,7 +494,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
             {autosave.state === "saving"
               ? "Saving…"
               : autosave.state === "saved" && autosave.at && !dirty
-                ? `Saved automatically at ${timeFormat.format(autosave.at)}`
+                ? `Saved automatically at ${formatTime(autosave.at, timeZone)}`
                 : autosave.state === "paused"
                   ? "Autosave paused"
                   : dirty && editable
@@ -534,7 +535,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
         <div className={ui.noticeWarn} role="region" aria-label="Unsaved changes kept in this browser">
           <p>
             Changes to “{offeredCopy.values.title.trim() || "an untitled story"}” that never reached the server were kept in this browser (
-            {dateTimeFormat.format(new Date(offeredCopy.keptAt))}).
+            {formatDateTime(new Date(offeredCopy.keptAt), timeZone)}).
           </p>
           <div className={styles.noticeActions}>
             <button type="button" className={`${ui.buttonSecondary} ${ui.small}`} onClick={() => restoreCopy(offeredCopy)}>
@@ -625,20 +626,20 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
               {meta.publishedAt ? (
                 <>
                   <dt>First published</dt>
-                  <dd>{dateTimeFormat.format(new Date(meta.publishedAt))}</dd>
+                  <dd>{formatDateTime(new Date(meta.publishedAt), timeZone)}</dd>
                 </>
               ) : null}
               {meta.status === "SCHEDULED" && meta.scheduledFor ? (
                 <>
                   <dt>Goes live</dt>
-                  <dd>{dateTimeFormat.format(new Date(meta.scheduledFor))}</dd>
+                  <dd>{formatDateTime(new Date(meta.scheduledFor), timeZone)}</dd>
                 </>
               ) : null}
               {initial.lastSave && meta.version === initial.version ? (
                 <>
                   <dt>Last saved</dt>
                   <dd>
-                    {initial.lastSave.authorName ?? "Scheduler"}, {dateTimeFormat.format(new Date(initial.lastSave.at))}
+                    {initial.lastSave.authorName ?? "Scheduler"}, {formatDateTime(new Date(initial.lastSave.at), timeZone)}
                   </dd>
                 </>
               ) : null}
@@ -667,7 +668,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
                     Publish at
                   </label>
                   <p id={`${scheduleId}-hint`} className={fieldStyles.hint}>
-                    Your local time.
+                    Newsroom time: {timeZone.replaceAll("_", " ")} ({zoneAbbreviation(timeZone)}), whatever this computer’s clock says.
                   </p>
                   <input
                     id={scheduleId}
@@ -679,6 +680,10 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
                     aria-describedby={`${scheduleId}-hint${errors.scheduledFor ? ` ${scheduleId}-error` : ""}`}
                     onChange={(event) => setScheduleAt(event.target.value)}
                   />
+                  {/* The field shows the date in this browser's own style; this line says it the newsroom's way. */}
+                  <p className={fieldStyles.hint} aria-live="polite">
+                    {scheduleMoment ? `That is ${formatDateTime(scheduleMoment, timeZone)}.` : ""}
+                  </p>
                   {errors.scheduledFor ? (
                     <p id={`${scheduleId}-error`} className={fieldStyles.error}>
                       {errors.scheduledFor.join(" ")}

@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import { formatShortDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind, Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { revalidateStory, type StoryLocation } from "@/lib/revalidate";
 import { autosaveStatuses, canEditArticle, canViewArticle, type AccessSubject } from "@/lib/article-access";
 import { snapshotOf, type ArticleSnapshot } from "@/lib/revision-snapshot";
+import { getTimeZone } from "@/lib/services/settings";
 import { InvalidDocumentError, renderBody, type RenderedBody } from "@/lib/rich-text/render";
 import type { StaffUser } from "@/lib/services/users";
 import { firstFreeSlug, slugFromText } from "@/lib/slug";
@@ -303,7 +304,7 @@ const kindWords: Partial<Record<RevisionKind, string>> = {
 export async function staleVersionError(client: Tx, articleId: string, actorId: string): Promise<AppError> {
   const last = await lastSaveOf(client, articleId);
   if (!last) return new AppError("stale_version", "Someone else changed this story while you were editing. Nothing was overwritten.");
-  const when = formatShortDateTime(last.at);
+  const when = formatDateTime(last.at, await getTimeZone());
   const verb = kindWords[last.kind] ?? "saved";
   const who =
     last.authorId === actorId

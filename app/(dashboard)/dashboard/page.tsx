@@ -4,7 +4,9 @@ import styles from "@/components/dashboard/desk.module.css";
 import ui from "@/components/dashboard/desk-ui.module.css";
 import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
-import { formatShortDateTime, joinNames, plural } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
+import { joinNames, plural } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { deskLists, deskSummary, type DeskStory } from "@/lib/services/desk";
 
@@ -37,6 +39,7 @@ function StoryLinks({ stories, empty, when }: { stories: DeskStory[]; empty: str
 export default async function DashboardHome() {
   const user = await requirePageUser();
   const [summary, lists] = await Promise.all([deskSummary(user), deskLists(user)]);
+  const timeZone = await getTimeZone();
   const firstName = user.name.split(" ")[0] ?? user.name;
   const tiles = [
     { label: "Your drafts", value: summary.myDrafts, href: lists ? `/dashboard/articles?status=DRAFT&author=${user.id}` : null },
@@ -89,7 +92,7 @@ export default async function DashboardHome() {
             <StoryLinks
               stories={lists.myDrafts}
               empty="No drafts of yours. Start a new story."
-              when={(story) => `changed ${formatShortDateTime(story.updatedAt)}`}
+              when={(story) => `changed ${formatDateTime(story.updatedAt, timeZone)}`}
             />
           </section>
           <section className={ui.panel} aria-labelledby="desk-review">
@@ -99,7 +102,7 @@ export default async function DashboardHome() {
             <StoryLinks
               stories={lists.inReview}
               empty="Nothing is waiting for review."
-              when={(story) => `submitted ${formatShortDateTime(story.updatedAt)}`}
+              when={(story) => `submitted ${formatDateTime(story.updatedAt, timeZone)}`}
             />
           </section>
           <section className={ui.panel} aria-labelledby="desk-scheduled">
@@ -109,7 +112,7 @@ export default async function DashboardHome() {
             <StoryLinks
               stories={lists.scheduled}
               empty="Nothing is scheduled."
-              when={(story) => (story.scheduledFor ? `goes live ${formatShortDateTime(story.scheduledFor)}` : "")}
+              when={(story) => (story.scheduledFor ? `goes live ${formatDateTime(story.scheduledFor, timeZone)}` : "")}
             />
           </section>
           <section className={ui.panel} aria-labelledby="desk-activity">
@@ -124,7 +127,7 @@ export default async function DashboardHome() {
                   <li key={entry.id}>
                     <Link href={`/dashboard/articles/${entry.articleId}`}>{entry.articleTitle}</Link>
                     <span className={ui.rowMeta}>
-                      {revisionLine(entry.kind, entry.authorName)} · {formatShortDateTime(entry.createdAt)}
+                      {revisionLine(entry.kind, entry.authorName)} · {formatDateTime(entry.createdAt, timeZone)}
                     </span>
                   </li>
                 ))}

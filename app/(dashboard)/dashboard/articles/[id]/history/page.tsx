@@ -9,8 +9,9 @@ import { RevisionDiffView } from "@/components/editor/revision-diff";
 import fieldStyles from "@/components/ui/field.module.css";
 import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
 import { AppError } from "@/lib/errors";
-import { formatShortDateTime } from "@/lib/format";
 import { canEditArticle } from "@/lib/article-access";
 import { compareRevisions, listRevisions } from "@/lib/services/revisions";
 
@@ -34,6 +35,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePageUser("article:draft", `/dashboard/articles/${id}/history`);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const timeZone = await getTimeZone();
   const query = await searchParams;
   const { article, revisions } = await orNotFound(listRevisions(user, id));
   const latest = revisions[0];
@@ -69,7 +71,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <select id="compare-from" name="from" className={fieldStyles.input} defaultValue={comparison?.from.id ?? from?.id}>
                   {revisions.map((revision) => (
                     <option key={revision.id} value={revision.id}>
-                      Version {revision.version} · {revisionLine(revision.kind, revision.authorName)} · {formatShortDateTime(revision.createdAt)}
+                      Version {revision.version} · {revisionLine(revision.kind, revision.authorName)} · {formatDateTime(revision.createdAt, timeZone)}
                     </option>
                   ))}
                 </select>
@@ -81,7 +83,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <select id="compare-to" name="to" className={fieldStyles.input} defaultValue={comparison?.to.id ?? to?.id}>
                   {revisions.map((revision) => (
                     <option key={revision.id} value={revision.id}>
-                      Version {revision.version} · {revisionLine(revision.kind, revision.authorName)} · {formatShortDateTime(revision.createdAt)}
+                      Version {revision.version} · {revisionLine(revision.kind, revision.authorName)} · {formatDateTime(revision.createdAt, timeZone)}
                     </option>
                   ))}
                 </select>
@@ -131,7 +133,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                     Version {revision.version}: {revisionLine(revision.kind, revision.authorName)}
                   </span>
                   <span className={styles.revisionWhen}>
-                    <time dateTime={revision.createdAt.toISOString()}>{formatShortDateTime(revision.createdAt)}</time>
+                    <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt, timeZone)}</time>
                   </span>
                   {revision.id !== latest?.id && latest ? (
                     <Link href={`?from=${revision.id}&to=${latest.id}`} className={ui.rowMeta}>
