@@ -47,6 +47,11 @@ export function formatTime(date: Date, timeZone: string): string {
   return formatFor("time", timeZone).format(date);
 }
 
+/** The hour (0–23) on the newsroom's clock: for "Good morning" and the like. */
+export function hourOfDay(date: Date, timeZone: string): number {
+  return wallClockAt(date.getTime(), timeZone).hour;
+}
+
 /** The zone as the formats above name it at that moment: "GMT+3", "UTC", "BST" in a London summer. */
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
   return formatFor("zone", timeZone).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? timeZone;

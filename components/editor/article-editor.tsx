@@ -11,6 +11,7 @@ import {
   publishArticleAction,
   saveArticleAction,
   scheduleArticleAction,
+  sendBackArticleAction,
   submitArticleAction,
   unpublishArticleAction,
 } from "@/app/(dashboard)/dashboard/articles/actions";
@@ -22,7 +23,8 @@ import { doneMessage, type EditorAction } from "@/lib/editor-messages";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import type { Choice, SavedArticle } from "@/lib/services/articles";
 import { slugFromText } from "@/lib/slug";
-import { DEK_MAX, TITLE_MAX } from "@/lib/validation/article";
+import { DEK_MAX, SEND_BACK_NOTE_MAX, TITLE_MAX } from "@/lib/validation/article";
+import { Dialog, dialogButtons } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import fieldStyles from "@/components/ui/field.module.css";
 import { SelectField, TextAreaField } from "@/components/dashboard/controls";
@@ -68,6 +70,8 @@ export interface EditorInitial {
   publishedAt: string | null;
   scheduledFor: string | null;
   lastSave: { authorName: string | null; at: string; kind: RevisionKind } | null;
+  /** An editor's note the writer still has to act on: the story came back from review. */
+  sentBack: { note: string; by: string | null; at: string } | null;
 }
 
 interface Props {
@@ -96,7 +100,7 @@ interface Meta {
   scheduledFor: string | null;
 }
 
-type Action = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish";
+type Action = "save" | "autosave" | "submit" | "sendBack" | "publish" | "schedule" | "unpublish";
 type Errors = Record<string, string[] | undefined>;
 /** What this browser holds of the changes the server does not have (null: there are none). */
 type LocalCopy = "kept" | "not kept" | null;
@@ -184,6 +188,10 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
   const [newerVersion, setNewerVersion] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState<Action>("save");
   const [doneSeen, setDoneSeen] = useState<string | null>(null);
+  // The two questions the editor asks before a step that is hard to take back.
+  const [asking, setAsking] = useState<"publish" | "sendBack" | null>(null);
+  const [sendBackNote, setSendBackNote] = useState("");
+  const [noteError, setNoteError] = useState<string | null>(null);
   // The body editor starts from this document; restoring a kept copy starts it again (a new key remounts it).
   const [bodyStart, setBodyStart] = useState({ document: initial.body, key: 0 });
   const [session] = useState(newSessionKey);
@@ -293,6 +301,9 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
           } else if (action === "unpublish") {
             if (!id || !version) return;
             result = await unpublishArticleAction({ ...sent, id, version });
+          } else if (action === "sendBack") {
+            if (!id || !version) return;
+            result = await sendBackArticleAction({ ...sent, id, version, note: sendBackNote });
           } else {
             const call = { save: saveArticleAction, autosave: autosaveArticleAction, submit: submitArticleAction, publish: publishArticleAction }[action];
             result = await call(target);
@@ -363,7 +374,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
       queue.current = job.catch(() => undefined);
       return job;
     },
-    [router, scheduleAt, timeZone],
+    [router, scheduleAt, timeZone, sendBackNote],
   );
 
   const run = (action: Action) => {
@@ -477,6 +488,17 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
   const canSubmit = editable && (status === null || status === "DRAFT" || status === "UNPUBLISHED");
   const canGoLive = editable && canPublish && status !== "PUBLISHED";
   const canUnpublish = editable && canPublish && (status === "PUBLISHED" || status === "SCHEDULED");
+  const canSendBack = editable && canPublish && status === "IN_REVIEW";
+  // A first publication puts the story in front of readers, feeds and search engines at once: asked once.
+  const publish = () => (meta.publishedAt === null ? setAsking("publish") : run("publish"));
+  const sendBack = () => {
+    if (!sendBackNote.trim()) {
+      setNoteError("Tell the writer what to change before it comes back.");
+      return;
+    }
+    setAsking(null);
+    run("sendBack");
+  };
   const imageValues: ImageValues = { image: values.image, imageAlt: values.imageAlt, imageCaption: values.imageCaption, imageCredit: values.imageCredit };
 
   return (
@@ -546,6 +568,17 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
             </button>
           </div>
         </div>
+      ) : null}
+      {initial.sentBack && meta.status === "DRAFT" ? (
+        <section className={`${ui.noticeWarn} ${styles.sentBack}`} aria-labelledby="sent-back-heading">
+          <h2 id="sent-back-heading" className={styles.sentBackTitle}>
+            Sent back{initial.sentBack.by ? ` by ${initial.sentBack.by}` : ""} on {formatDateTime(new Date(initial.sentBack.at), timeZone)}
+          </h2>
+          <p className={styles.sentBackNote} dir="auto">
+            {initial.sentBack.note}
+          </p>
+          <p>Make the changes, then submit the story for review again.</p>
+        </section>
       ) : null}
       {otherEditor ? (
         <div className={ui.noticeWarn} role="status">
@@ -654,13 +687,64 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
                     {busy === "submit" ? "Submitting…" : "Submit for review"}
                   </button>
                 ) : null}
+                {canSendBack ? (
+                  <button type="button" className={ui.buttonSecondary} disabled={busy !== null} onClick={() => setAsking("sendBack")}>
+                    {busy === "sendBack" ? "Sending back…" : "Send back"}
+                  </button>
+                ) : null}
                 {canGoLive ? (
-                  <button type="button" className={ui.button} disabled={busy !== null} onClick={() => run("publish")}>
+                  <button type="button" className={ui.button} disabled={busy !== null} onClick={publish}>
                     {busy === "publish" ? "Publishing…" : "Publish"}
                   </button>
                 ) : null}
               </div>
             ) : null}
+            <Dialog open={asking === "publish"} title="Publish this story now?" onClose={() => setAsking(null)}>
+              <p>
+                “{values.title.trim() || "This story"}” goes on the site at once, for readers, feeds and search engines. It has never been
+                published before.
+              </p>
+              <div className={dialogButtons}>
+                <button type="button" className={ui.buttonSecondary} onClick={() => setAsking(null)}>
+                  Cancel
+                </button>
+                <button
+                  type="button"
+                  className={ui.button}
+                  onClick={() => {
+                    setAsking(null);
+                    run("publish");
+                  }}
+                >
+                  Publish now
+                </button>
+              </div>
+            </Dialog>
+            <Dialog open={asking === "sendBack"} title="Send back to the writer" onClose={() => setAsking(null)}>
+              <p>The story becomes a draft again. The writer sees your note on their desk and in the editor.</p>
+              <TextAreaField
+                label="Note to the writer"
+                name="sendBackNote"
+                rows={5}
+                dir="auto"
+                value={sendBackNote}
+                maxLength={SEND_BACK_NOTE_MAX}
+                hint="What should change before it comes back for review?"
+                errors={noteError ? [noteError] : undefined}
+                onChange={(event) => {
+                  setSendBackNote(event.target.value);
+                  setNoteError(null);
+                }}
+              />
+              <div className={dialogButtons}>
+                <button type="button" className={ui.buttonSecondary} onClick={() => setAsking(null)}>
+                  Cancel
+                </button>
+                <button type="button" className={ui.button} onClick={sendBack}>
+                  Send back to the writer
+                </button>
+              </div>
+            </Dialog>
             {canGoLive ? (
               <div className={styles.schedule}>
                 <div className={fieldStyles.field}>

@@ -36,6 +36,10 @@ export const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
 // ---------------------------------------------------------------------------
 // Reading a story for the editor
 
+/** An editor's open send-back, as the writer is shown it: who, when, and the note. */
+export const sendBackSelect = { note: true, createdAt: true, author: { select: { name: true } } } as const satisfies Prisma.ArticleRevisionSelect;
+export type SendBack = Prisma.ArticleRevisionGetPayload<{ select: typeof sendBackSelect }>;
+
 const editorSelect = {
   id: true,
   title: true,
@@ -68,6 +72,7 @@ const editorSelect = {
   },
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
   slugRedirects: { select: { slug: true } },
+  sentBack: { select: sendBackSelect },
 } as const satisfies Prisma.ArticleSelect;
 
 type StoredArticle = Prisma.ArticleGetPayload<{ select: typeof editorSelect }>;
@@ -263,8 +268,8 @@ async function writeRelations(client: Tx, articleId: string, prepared: PreparedC
 
 async function writeRevision(
   client: Tx,
-  input: { articleId: string; version: number; kind: RevisionKind; authorId: string; snapshot: ArticleSnapshot; now: Date },
-): Promise<void> {
+  input: { articleId: string; version: number; kind: RevisionKind; authorId: string; snapshot: ArticleSnapshot; now: Date; note?: string },
+): Promise<string> {
   const snapshot = input.snapshot as unknown as Prisma.InputJsonValue;
   if (input.kind === "AUTOSAVE" || input.kind === "SAVE") {
     const latest = await client.articleRevision.findFirst({
@@ -282,12 +287,22 @@ async function writeRevision(
         where: { id: latest.id },
         data: { version: input.version, kind: input.kind, snapshot, createdAt: input.now },
       });
-      return;
+      return latest.id;
     }
   }
-  await client.articleRevision.create({
-    data: { articleId: input.articleId, version: input.version, kind: input.kind, authorId: input.authorId, snapshot, createdAt: input.now },
+  const created = await client.articleRevision.create({
+    data: {
+      articleId: input.articleId,
+      version: input.version,
+      kind: input.kind,
+      authorId: input.authorId,
+      snapshot,
+      createdAt: input.now,
+      note: input.note ?? null,
+    },
+    select: { id: true },
   });
+  return created.id;
 }
 
 const kindWords: Partial<Record<RevisionKind, string>> = {
@@ -298,6 +313,7 @@ const kindWords: Partial<Record<RevisionKind, string>> = {
   RESTORE: "restored an earlier version of",
   DELETE: "moved to the trash",
   UNDELETE: "took out of the trash",
+  SEND_BACK: "sent back",
 };
 
 /** Who changed the story since this editor loaded it, and when: the message of a refused stale save. */
@@ -323,8 +339,13 @@ export async function staleVersionError(client: Tx, articleId: string, actorId: 
 // ---------------------------------------------------------------------------
 // Workflow
 
-export type Transition = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish" | "restore";
+export type Transition = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish" | "restore" | "sendBack";
 
+/**
+ * Sending a story back is the other verdict on a story in review, so it needs
+ * what publishing it needs (article:publish): whoever may decide a story goes
+ * out may decide it is not ready.
+ */
 const transitionNeeds: Record<Transition, "article:draft" | "article:publish"> = {
   save: "article:draft",
   autosave: "article:draft",
@@ -333,6 +354,7 @@ const transitionNeeds: Record<Transition, "article:draft" | "article:publish"> =
   publish: "article:publish",
   schedule: "article:publish",
   unpublish: "article:publish",
+  sendBack: "article:publish",
 };
 
 const allowedFrom: Record<Transition, readonly (ArticleStatus | "NEW")[]> = {
@@ -343,6 +365,7 @@ const allowedFrom: Record<Transition, readonly (ArticleStatus | "NEW")[]> = {
   publish: ["NEW", "DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED"],
   schedule: ["NEW", "DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED"],
   unpublish: ["PUBLISHED", "SCHEDULED"],
+  sendBack: ["IN_REVIEW"],
 };
 
 const refusedTransition: Record<Transition, string> = {
@@ -353,6 +376,7 @@ const refusedTransition: Record<Transition, string> = {
   publish: "This story is already published. Use Update to change it.",
   schedule: "A published story cannot be scheduled. Unpublish it first.",
   unpublish: "Only a published or scheduled story can be unpublished.",
+  sendBack: "Only a story in review can be sent back: this one has moved on since you opened it.",
 };
 
 const revisionKindOf: Record<Transition, RevisionKind> = {
@@ -363,6 +387,7 @@ const revisionKindOf: Record<Transition, RevisionKind> = {
   schedule: "SCHEDULE",
   unpublish: "UNPUBLISH",
   restore: "RESTORE",
+  sendBack: "SEND_BACK",
 };
 
 export interface CommitRequest {
@@ -373,7 +398,12 @@ export interface CommitRequest {
   scheduledFor?: Date;
   /** Restores keep the story's current address: a slug change has consequences a restore should not bring. */
   keepSlug?: boolean;
+  /** The editor's note to the writer (sendBack only). */
+  note?: string;
 }
+
+/** Moves that settle a send-back: once the story is submitted again or goes out, the note has been answered. */
+const settlesSendBack: readonly Transition[] = ["submit", "publish", "schedule"];
 
 export interface SavedArticle {
   id: string;
@@ -436,13 +466,17 @@ export function storyLocation(before: PublicFootprint | null, after: PublicFootp
   };
 }
 
-/** Saves, submits, publishes, schedules, unpublishes or restores a story: one transaction, one revision. */
+/** Saves, submits, sends back, publishes, schedules, unpublishes or restores a story: one transaction, one revision. */
 export async function commitArticle(actor: Actor, request: CommitRequest): Promise<SavedArticle> {
   const { transition } = request;
   if (!can(actor.role, transitionNeeds[transition])) throw new AppError("forbidden", "You are not allowed to do that.");
   const now = new Date();
   if (transition === "schedule" && (!request.scheduledFor || request.scheduledFor.getTime() <= now.getTime())) {
     throw new AppError("invalid_input", "Pick a time in the future.", { scheduledFor: ["Pick a time in the future."] });
+  }
+  const note = request.note?.trim() ?? "";
+  if (transition === "sendBack" && !note) {
+    throw new AppError("invalid_input", "Tell the writer what to change.", { note: ["Tell the writer what to change before it comes back."] });
   }
 
   let result: { saved: SavedArticle; before: PublicFootprint | null; after: PublicFootprint };
@@ -482,6 +516,7 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
           version,
           // Readers see "Updated" when what they read changed, not when a story merely moved through review.
           ...(contentChanged || next.status === "PUBLISHED" ? { updatedAt: now } : {}),
+          ...(settlesSendBack.includes(transition) ? { sentBackRevisionId: null } : {}),
         },
       });
       if (swapped.count === 0) throw await staleVersionError(tx, article.id, actor.id);
@@ -492,7 +527,17 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
         if (article.publishedAt) await tx.slugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
       }
       await writeRelations(tx, article.id, prepared, request.content, true);
-      await writeRevision(tx, { articleId: article.id, version, kind: revisionKindOf[transition], authorId: actor.id, snapshot, now });
+      const revisionId = await writeRevision(tx, {
+        articleId: article.id,
+        version,
+        kind: revisionKindOf[transition],
+        authorId: actor.id,
+        snapshot,
+        now,
+        ...(transition === "sendBack" ? { note } : {}),
+      });
+      // The writer sees this note on the desk and in the editor until the story moves on.
+      if (transition === "sendBack") await tx.article.update({ where: { id: article.id }, data: { sentBackRevisionId: revisionId } });
 
       const after = await footprintOf(tx, article.id);
       return {
@@ -530,6 +575,8 @@ function nextState(
   switch (transition) {
     case "submit":
       return { status: "IN_REVIEW", publishedAt: article.publishedAt, scheduledFor: null };
+    case "sendBack":
+      return { status: "DRAFT", publishedAt: article.publishedAt, scheduledFor: null };
     case "publish":
       // First publication is remembered through unpublishing and republishing.
       return { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledFor: null };
@@ -701,6 +748,7 @@ const listSelect = {
   deletedAt: true,
   editingSeenAt: true,
   editingBy: { select: { id: true, name: true } },
+  sentBack: { select: sendBackSelect },
   section: { select: { name: true } },
   bylines: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true } } } },
 } as const satisfies Prisma.ArticleSelect;

@@ -2,18 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import styles from "@/components/dashboard/desk.module.css";
 import ui from "@/components/dashboard/desk-ui.module.css";
+import { SentBackNote } from "@/components/dashboard/sent-back-note";
 import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, hourOfDay } from "@/lib/dates";
 import { getTimeZone } from "@/lib/services/settings";
-import { joinNames, plural } from "@/lib/format";
+import { joinNames } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { deskLists, deskSummary, type DeskStory } from "@/lib/services/desk";
 
 export const metadata: Metadata = { title: "Home" };
 
-function greeting(now: Date): string {
-  const hour = now.getUTCHours();
+function greeting(now: Date, timeZone: string): string {
+  const hour = hourOfDay(now, timeZone);
   if (hour < 12) return "Good morning";
   if (hour < 18) return "Good afternoon";
   return "Good evening";
@@ -30,6 +31,7 @@ function StoryLinks({ stories, empty, when }: { stories: DeskStory[]; empty: str
             {story.bylines.length > 0 ? `${joinNames(story.bylines)} · ` : ""}
             {when(story)}
           </span>
+          {story.sentBack ? <SentBackNote sentBack={story.sentBack} /> : null}
         </li>
       ))}
     </ul>
@@ -41,21 +43,23 @@ export default async function DashboardHome() {
   const [summary, lists] = await Promise.all([deskSummary(user), deskLists(user)]);
   const timeZone = await getTimeZone();
   const firstName = user.name.split(" ")[0] ?? user.name;
+  const reviews = can(user.role, "article:publish");
+  // Each tile counts exactly what the panel of the same name lists (lib/services/desk.ts reads one rule for both).
+  const reviewTitle = reviews ? "Waiting for your review" : "Your stories in review";
   const tiles = [
     { label: "Your drafts", value: summary.myDrafts, href: lists ? `/dashboard/articles?status=DRAFT&author=${user.id}` : null },
-    { label: "Waiting for review", value: summary.inReview, href: lists ? "/dashboard/articles?status=IN_REVIEW" : null },
+    { label: reviewTitle, value: summary.inReview, href: lists ? "/dashboard/articles?status=IN_REVIEW" : null },
     { label: "Scheduled", value: summary.scheduled, href: lists ? "/dashboard/articles?status=SCHEDULED" : null },
     ...(summary.pendingComments === null
       ? []
       : [{ label: "Comments awaiting moderation", value: summary.pendingComments, href: "/dashboard/moderation" as string | null }]),
   ];
-  const reviews = can(user.role, "article:publish");
   return (
     <>
       <div className={ui.pageHeader}>
         <div>
           <h1 className={styles.greeting}>
-            {greeting(new Date())}, {firstName}
+            {greeting(new Date(), timeZone)}, {firstName}
           </h1>
           <p className={styles.lede}>Here is what is on the desk.</p>
         </div>
@@ -79,9 +83,6 @@ export default async function DashboardHome() {
           </li>
         ))}
       </ul>
-      <p className={styles.note}>
-        {plural(summary.inReview, "story", "stories")} waiting for review across the newsroom.
-      </p>
 
       {lists ? (
         <div className={styles.columns}>
@@ -97,7 +98,7 @@ export default async function DashboardHome() {
           </section>
           <section className={ui.panel} aria-labelledby="desk-review">
             <h2 id="desk-review" className={ui.panelTitle}>
-              {reviews ? "Waiting for your review" : "Your stories in review"}
+              {reviewTitle}
             </h2>
             <StoryLinks
               stories={lists.inReview}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SentBackNote } from "@/components/dashboard/sent-back-note";
 import { RestoreFromTrash } from "@/components/dashboard/restore-from-trash";
 import ui from "@/components/dashboard/desk-ui.module.css";
 import { StatusBadge } from "@/components/dashboard/status-badge";
@@ -154,6 +155,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   {article.status === "SCHEDULED" && article.scheduledFor ? (
                     <span className={ui.rowMeta}>Goes live {formatDateTime(article.scheduledFor, timeZone)}</span>
                   ) : null}
+                  {article.sentBack && article.status === "DRAFT" ? <SentBackNote sentBack={article.sentBack} /> : null}
                 </td>
                 <td data-label="Status">
                   <StatusBadge status={article.status} deleted={article.deletedAt !== null} />
