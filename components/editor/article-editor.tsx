@@ -18,6 +18,7 @@ import {
 import type { CommandResult } from "@/lib/actions/staff-action";
 import { autosaveStatuses } from "@/lib/article-access";
 import { revisionKindLabels } from "@/lib/article-labels";
+import { EDITING_HEARTBEAT_MS, editorLeavePath } from "@/lib/editing-presence";
 import { formatDateTime, formatTime, fromWallClockInput, toWallClockInput, zoneAbbreviation } from "@/lib/dates";
 import { doneMessage, type EditorAction } from "@/lib/editor-messages";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
@@ -446,10 +447,19 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
       }
     };
     void beat();
-    const timer = setInterval(() => void beat(), 30_000);
+    const timer = setInterval(() => void beat(), EDITING_HEARTBEAT_MS);
+    // Closing the tab or leaving the site ends the mark at once; a page that comes back from the back-forward cache sets it again.
+    const leave = () => navigator.sendBeacon(editorLeavePath(storyId));
+    const back = (event: PageTransitionEvent) => {
+      if (event.persisted) void beat();
+    };
+    window.addEventListener("pagehide", leave);
+    window.addEventListener("pageshow", back);
     return () => {
       stopped = true;
       clearInterval(timer);
+      window.removeEventListener("pagehide", leave);
+      window.removeEventListener("pageshow", back);
       void heartbeatAction({ id: storyId, editing: false }).catch(() => null);
     };
   }, [storyId, timeZone]);

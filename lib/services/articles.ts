@@ -8,6 +8,7 @@ import type { ArticleStatus, RevisionKind, Role } from "@/lib/generated/prisma/e
 import { can } from "@/lib/permissions";
 import { revalidateStory, type StoryLocation } from "@/lib/revalidate";
 import { autosaveStatuses, canEditArticle, canViewArticle, type AccessSubject } from "@/lib/article-access";
+import { EDITING_TTL_MS, isEditingFresh } from "@/lib/editing-presence";
 import { snapshotOf, type ArticleSnapshot } from "@/lib/revision-snapshot";
 import { getTimeZone } from "@/lib/services/settings";
 import { InvalidDocumentError, renderBody, type RenderedBody } from "@/lib/rich-text/render";
@@ -28,8 +29,6 @@ export type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "
 
 type Actor = Pick<StaffUser, "id" | "name" | "role">;
 
-/** Someone's editor counts as open for this long after its last heartbeat. */
-export const EDITING_TTL_MS = 2 * 60 * 1000;
 /** Autosaves by one person within this window of their last autosave share one revision. */
 export const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
 
@@ -104,7 +103,7 @@ function otherEditorOf(
   actorId: string,
   now = Date.now(),
 ): string | null {
-  const fresh = article.editingSeenAt && now - article.editingSeenAt.getTime() < EDITING_TTL_MS;
+  const fresh = isEditingFresh(article.editingSeenAt, now);
   return article.editingById && article.editingById !== actorId && fresh ? (article.editingBy?.name ?? null) : null;
 }
 
@@ -805,11 +804,11 @@ export async function listDeskArticles(actor: Actor, filter: ArticleListFilter, 
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const freshSince = Date.now() - EDITING_TTL_MS;
+  const now = Date.now();
   return {
     items: page.map((row) => ({
       ...row,
-      editingNow: row.editingBy && row.editingSeenAt && row.editingSeenAt.getTime() >= freshSince ? row.editingBy.name : null,
+      editingNow: row.editingBy && isEditingFresh(row.editingSeenAt, now) ? row.editingBy.name : null,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null,
   };
