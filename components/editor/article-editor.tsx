@@ -115,8 +115,6 @@ const localCopyNotes: Record<"kept" | "not kept", string> = {
 
 const noSubscription = () => () => {};
 
-
-
 function payloadOf(values: Values, slugAuto: boolean) {
   return {
     title: values.title,
@@ -369,6 +367,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
         }
         // The story moved through the workflow: reload the page's server parts (corrections, dates) and say
         // what happened there.
+        if (action === "sendBack") setSendBackNote("");
         setMessage(null);
         router.replace(`/dashboard/articles/${saved.id}?done=${action}&at=${new Date(saved.savedAt).getTime()}`, { scroll: false });
       });
