@@ -57,6 +57,13 @@ export function zoneAbbreviation(timeZone: string, at: Date = new Date()): strin
   return formatFor("zone", timeZone).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 
+/** The zone for people: "Asia/Baghdad (GMT+3)", "America/New York (GMT-5)", or just "UTC". */
+export function describeZone(timeZone: string, at: Date = new Date()): string {
+  const name = timeZone.replaceAll("_", " ");
+  const abbreviation = zoneAbbreviation(timeZone, at);
+  return abbreviation === timeZone ? name : `${name} (${abbreviation})`;
+}
+
 // ---------------------------------------------------------------------------
 // Time-zone names
 

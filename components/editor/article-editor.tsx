@@ -19,7 +19,7 @@ import type { CommandResult } from "@/lib/actions/staff-action";
 import { autosaveStatuses } from "@/lib/article-access";
 import { revisionKindLabels } from "@/lib/article-labels";
 import { EDITING_HEARTBEAT_MS, editorLeavePath } from "@/lib/editing-presence";
-import { formatDateTime, formatTime, fromWallClockInput, toWallClockInput, zoneAbbreviation } from "@/lib/dates";
+import { describeZone, formatDateTime, formatTime, fromWallClockInput, toWallClockInput } from "@/lib/dates";
 import { doneMessage, type EditorAction } from "@/lib/editor-messages";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import type { Choice, SavedArticle } from "@/lib/services/articles";
@@ -761,7 +761,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
                     Publish at
                   </label>
                   <p id={`${scheduleId}-hint`} className={fieldStyles.hint}>
-                    Newsroom time: {timeZone.replaceAll("_", " ")} ({zoneAbbreviation(timeZone)}), whatever this computer’s clock says.
+                    Newsroom time: {describeZone(timeZone)}, whatever this computer’s clock says.
                   </p>
                   <input
                     id={scheduleId}

@@ -139,7 +139,7 @@ export const sendBackNoteSchema = z
   .max(SEND_BACK_NOTE_MAX, "Keep the note under 2,000 characters.");
 
 /** Sending back saves the editor's own changes too, so it carries the whole story like the other buttons. */
-export const sendBackArticleSchema = unpublishArticleSchema.extend({ note: sendBackNoteSchema });
+export const sendBackArticleSchema = articleContentSchema.extend({ ...existingArticleSchema.shape, note: sendBackNoteSchema });
 
 export const articleIdSchema = z.object({ id: z.uuid() });
 

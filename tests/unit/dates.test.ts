@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateTime, formatTime, fromWallClockInput, hourOfDay, isTimeZone, toWallClockInput } from "@/lib/dates";
+import { describeZone, formatDate, formatDateTime, formatTime, fromWallClockInput, hourOfDay, isTimeZone, toWallClockInput } from "@/lib/dates";
 
 /** One moment seen from several newsrooms: 4 Dec 2026, 21:16 UTC. */
 const moment = new Date("2026-12-04T21:16:00Z");
@@ -19,6 +19,14 @@ describe("one format, on the newsroom's clock, with the zone named", () => {
   test("summer time is named as the zone names it", () => {
     expect(formatDateTime(new Date("2026-07-01T12:00:00Z"), "Europe/London")).toBe("1 Jul 2026, 13:00 BST");
     expect(formatDateTime(new Date("2026-12-01T12:00:00Z"), "Europe/London")).toBe("1 Dec 2026, 12:00 GMT");
+  });
+
+  test.each([
+    ["UTC", "UTC"],
+    ["Asia/Baghdad", "Asia/Baghdad (GMT+3)"],
+    ["America/New_York", "America/New York (GMT-5)"],
+  ])("the schedule picker names %s as %j", (zone, said) => {
+    expect(describeZone(zone, moment)).toBe(said);
   });
 
   test("midnight is hour 0, not 24", () => {
