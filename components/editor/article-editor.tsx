@@ -586,7 +586,8 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
           <p className={styles.sentBackNote} dir="auto">
             {initial.sentBack.note}
           </p>
-          <p>Make the changes, then submit the story for review again.</p>
+          {/* Said to the writer; an editor reading the note already knows what to do with it. */}
+          {canPublish ? null : <p>Make the changes, then submit the story for review again.</p>}
         </section>
       ) : null}
       {otherEditor ? (
