@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStatePath } from "./support/staff";
-import { expectMessage, press, slugOf, startStory, uniqueTitle } from "./support/editor";
+import { expectMessage, publishFirstTime, slugOf, startStory, uniqueTitle } from "./support/editor";
 
 test.use({ storageState: storageStatePath("EDITOR") });
 
@@ -35,7 +35,7 @@ test("citations with different values for one fact render “Reports differ” o
   await cite(page, { search: "Iraqi", option: /Iraqi News/, claim: "At least 15 people died", fact: "flood deaths", value: "15" });
 
   await expect(page.getByText("Readers will see “Reports differ” on the flood deaths")).toBeVisible();
-  await press(page, "Publish");
+  await publishFirstTime(page);
   await expectMessage(page, "Published. The story is on the site now.");
   const slug = await slugOf(page);
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./support/staff";
-import { expectMessage, press, startStory, typeInBody, uniqueTitle } from "./support/editor";
+import { expectMessage, press, publishFirstTime, startStory, typeInBody, uniqueTitle } from "./support/editor";
 
 test.use({ storageState: storageStatePath("EDITOR") });
 
@@ -57,7 +57,7 @@ test.describe("bad input shows field errors and keeps what was typed", () => {
 
   test("correction form: an empty correction", async ({ page }) => {
     await startStory(page, { title: uniqueTitle("Needs a correction"), body: "Text." });
-    await press(page, "Publish");
+    await publishFirstTime(page);
     await expectMessage(page, "Published. The story is on the site now.");
     await page.getByRole("button", { name: "Add correction" }).click();
     await expect(page.getByText("Write the correction readers will see.")).toBeVisible();

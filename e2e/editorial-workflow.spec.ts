@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./support/staff";
-import { expectMessage, press, slugOf, startStory, storyId, uniqueTitle } from "./support/editor";
+import { expectMessage, press, publishFirstTime, slugOf, startStory, storyId, uniqueTitle } from "./support/editor";
 
 test.describe("from a writer's draft to the front page", () => {
   test("a writer drafts and submits; an editor reviews, edits and publishes; readers see it", async ({ browser }) => {
@@ -32,7 +32,7 @@ test.describe("from a writer's draft to the front page", () => {
     await expect(editor).toHaveURL(new RegExp(`/dashboard/articles/${id}$`));
     await expect(editor.getByLabel("Dek", { exact: true })).toHaveValue("A first dek from the writer.");
     await editor.getByLabel("Dek", { exact: true }).fill("The editor's sharper dek.");
-    await press(editor, "Publish");
+    await publishFirstTime(editor);
     await expectMessage(editor, "Published. The story is on the site now.");
 
     await editor.goto("/");
@@ -119,7 +119,7 @@ test.describe("the trash", () => {
   test("a story moved to the trash answers 404 to readers until an editor undoes it", async ({ page, request }) => {
     const title = uniqueTitle("Story that will be trashed");
     await startStory(page, { title, body: "Soon gone, then back." });
-    await press(page, "Publish");
+    await publishFirstTime(page);
     await expectMessage(page, "Published. The story is on the site now.");
     const slug = await slugOf(page);
     expect((await request.get(`/articles/${slug}`)).status()).toBe(200);

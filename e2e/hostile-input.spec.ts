@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { publishFirstTime } from "./support/editor";
 import { approveInDesk } from "./support/moderation-desk";
 import { approveComment, commentsByEmail, raiseCommentRateLimit, uniqueTag } from "./support/newsroom-data";
 import { e2eStaff, storageStatePath } from "./support/staff";
@@ -174,7 +175,7 @@ test.describe("hostile input is shown as text and never runs", () => {
     const page = await editor.newPage();
     const alarm = await armed(page);
     await page.goto(`/dashboard/articles/${stories[0]!.id}`);
-    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await publishFirstTime(page);
     await expect(page.getByText("Published. The story is on the site now.").first()).toBeVisible();
     expectQuiet(alarm);
     await editor.close();

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createClient } from "redis";
 import { freePort } from "../tests/support/free-port";
-import { expectMessage, press, typeInBody } from "./support/editor";
+import { expectMessage, publishFirstTime, typeInBody } from "./support/editor";
 import { createPublishedStory, createScheduledStories, publishRevisions, storyStatuses, storyVersions, uniqueTag } from "./support/newsroom-data";
 import { storageStatePath } from "./support/staff";
 
@@ -109,7 +109,7 @@ test.describe("two app instances on one PostgreSQL and one Redis", () => {
     await page.getByLabel("Section", { exact: true }).selectOption({ label: "World" });
     await typeInBody(page, "Both instances serve this story from the moment it is published.");
     await page.getByLabel("Slug", { exact: true }).fill(story.slug);
-    await press(page, "Publish");
+    await publishFirstTime(page);
     await expectMessage(page, "Published. The story is on the site now.");
 
     // No waiting, no retry: the very next request to the other instance sees it.

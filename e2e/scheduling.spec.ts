@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { toWallClockInput } from "../lib/dates";
 import { storageStatePath } from "./support/staff";
 import { expectMessage, press, slugOf, startStory, uniqueTitle } from "./support/editor";
 
@@ -9,12 +10,8 @@ test("a scheduled story appears on its page and the front page after its time, w
   const title = uniqueTitle("Night ferry timetable changes");
   await startStory(page, { title, dek: "Goes live by itself.", body: "The night ferry will leave at 23:40 from next week." });
 
-  // A few seconds from now, in the browser's own time zone (what a datetime-local field means).
-  const when = await page.evaluate(() => {
-    const at = new Date(Date.now() + 8_000);
-    const pad = (n: number) => String(n).padStart(2, "0");
-    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-  });
+  // A few seconds from now on the newsroom's clock (UTC, the default), which is what the field means.
+  const when = toWallClockInput(new Date(Date.now() + 8_000), "UTC");
   await page.getByLabel("Publish at", { exact: true }).fill(when);
   await press(page, "Schedule");
   await expectMessage(page, /^Scheduled: it goes live on/);

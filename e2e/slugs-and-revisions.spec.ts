@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./support/staff";
-import { bodyEditor, expectMessage, press, slugOf, startStory, storyId, uniqueTitle } from "./support/editor";
+import { bodyEditor, expectMessage, press, publishFirstTime, slugOf, startStory, storyId, uniqueTitle } from "./support/editor";
 
 test.use({ storageState: storageStatePath("EDITOR") });
 
 test("after publication a slug change keeps the old address answering with a permanent redirect", async ({ page, request }) => {
   const title = uniqueTitle("Tram line extension approved");
   await startStory(page, { title, body: "The tram line will reach the airport by 2029." });
-  await press(page, "Publish");
+  await publishFirstTime(page);
   await expectMessage(page, "Published. The story is on the site now.");
   const oldSlug = await slugOf(page);
   expect((await request.get(`/articles/${oldSlug}`)).status()).toBe(200);

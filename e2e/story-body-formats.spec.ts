@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { storageStatePath } from "./support/staff";
-import { bodyEditor, expectMessage, press, slugOf, uniqueTitle } from "./support/editor";
+import { bodyEditor, expectMessage, press, publishFirstTime, slugOf, uniqueTitle } from "./support/editor";
 
 test.use({ storageState: storageStatePath("EDITOR") });
 
@@ -85,7 +85,7 @@ test("every toolbar format survives save and publish and reaches readers", async
 
   await press(page, "Save draft");
   await expectMessage(page, "Draft saved.");
-  await press(page, "Publish");
+  await publishFirstTime(page);
   await expectMessage(page, "Published. The story is on the site now.");
   const slug = await slugOf(page);
 

@@ -20,6 +20,7 @@ export const revisionKindLabels: Record<RevisionKind, string> = {
   RESTORE: "Restored an earlier version",
   DELETE: "Moved to the trash",
   UNDELETE: "Restored from the trash",
+  SEND_BACK: "Sent back to the writer",
 };
 
 /** "Nadia Haddad saved", "Published on schedule": one line of a story's history. */

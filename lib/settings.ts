@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/dates";
 import { z } from "@/lib/zod";
 
 /**
@@ -23,9 +24,14 @@ export const moderationSettingsSchema = z.object({
   closeAfterDays: z.int().min(0).max(36_500).default(0),
 });
 
+/** An IANA zone name such as "Asia/Baghdad" (lib/dates.ts says which). */
+export const timeZoneSchema = z.string().trim().refine(isTimeZone, "Choose a time zone from the list, such as Europe/London.");
+
 export const siteSettingsSchema = z.object({
   name: z.string().trim().min(1).max(80).default("Newsroom"),
   tagline: z.string().trim().max(160).default("Independent reporting, sourced claim by claim."),
+  /** The newsroom's clock: every date on the site and the desk is printed in it, and the schedule picker reads times in it. */
+  timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
 });
 
 export const settingSchemas = {

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useId, type TextareaHTMLAttributes } from "react";
 import { saveModerationSettingsAction, saveSiteSettingsAction } from "@/app/(dashboard)/dashboard/settings/actions";
+import { SelectField } from "@/components/dashboard/controls";
 import { Field } from "@/components/ui/field";
 import fieldStyles from "@/components/ui/field.module.css";
 import { FormMessage } from "@/components/ui/form-message";
@@ -134,7 +135,8 @@ export function ModerationSettingsForm({ value, version }: { value: ModerationSe
   );
 }
 
-export function SiteSettingsForm({ value, version }: { value: SiteSettings; version: string }) {
+/** `timeZones`: the zones the server knows, so the list offers only names the server will accept. */
+export function SiteSettingsForm({ value, version, timeZones }: { value: SiteSettings; version: string; timeZones: string[] }) {
   const [state, action, pending] = useActionState(saveSiteSettingsAction, idle);
   const typed = state.status === "error" ? state.values : undefined;
   return (
@@ -142,12 +144,25 @@ export function SiteSettingsForm({ value, version }: { value: SiteSettings; vers
       <h2 id="site-settings-title" className={styles.cardTitle}>
         Site
       </h2>
-      <p className={styles.cardLede}>Shown in the masthead and footer of every public page.</p>
+      <p className={styles.cardLede}>The name and tagline are shown in the masthead and footer of every public page.</p>
       <FormMessage state={state} />
       <input type="hidden" name="version" value={version} />
       <div className={styles.grid}>
         <Field label="Site name" name="name" required maxLength={80} defaultValue={typed?.name ?? value.name} errors={state.errors?.name} />
         <Field label="Tagline" name="tagline" maxLength={160} defaultValue={typed?.tagline ?? value.tagline} errors={state.errors?.tagline} />
+        <SelectField
+          label="Time zone"
+          name="timeZone"
+          defaultValue={typed?.timeZone ?? value.timeZone}
+          hint="The newsroom’s clock: every date on the site and the dashboard is shown in it, and the schedule picker reads times in it."
+          errors={state.errors?.timeZone}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <div className={styles.buttons}>
         <button type="submit" className={styles.primary} disabled={pending}>

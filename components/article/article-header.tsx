@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDateTime, plural } from "@/lib/format";
+import { NewsroomTime } from "@/components/ui/newsroom-time";
+import { plural } from "@/lib/format";
 import styles from "./article.module.css";
 
 interface Props {
@@ -44,12 +45,12 @@ export function ArticleHeader({ title, dek, section, authors, publishedAt, updat
         <p className={styles.dates}>
           {publishedAt ? (
             <>
-              Published <time dateTime={publishedAt.toISOString()}>{formatDateTime(publishedAt)}</time>
+              Published <NewsroomTime date={publishedAt} />
             </>
           ) : null}
           {updated ? (
             <>
-              {" · "}Updated <time dateTime={updated.toISOString()}>{formatDateTime(updated)}</time>
+              {" · "}Updated <NewsroomTime date={updated} />
             </>
           ) : null}
           {commentCount !== undefined ? (

@@ -1,5 +1,6 @@
 import type { PublicComment } from "@/lib/comment-thread";
-import { formatDateTime, plural } from "@/lib/format";
+import { NewsroomTime } from "@/components/ui/newsroom-time";
+import { plural } from "@/lib/format";
 import { CommentForm } from "./comment-form";
 import { CommentText } from "./comment-text";
 import { OwnPendingComments } from "./own-pending-comments";
@@ -23,7 +24,7 @@ function CommentItem({ comment, articleSlug, depth, interactive }: { comment: Pu
           </bdi>
           {comment.isStaff ? <span className={styles.staffBadge}>Staff</span> : null}{" "}
           <a href={`#comment-${comment.id}`} className={styles.commentTime}>
-            <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
+            <NewsroomTime date={comment.createdAt} />
           </a>
         </p>
         <CommentText text={comment.body} />

@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/format";
+import { NewsroomTime } from "@/components/ui/newsroom-time";
 import styles from "./article.module.css";
 
 export function Corrections({ corrections }: { corrections: { id: string; text: string; createdAt: Date }[] }) {
@@ -9,7 +9,7 @@ export function Corrections({ corrections }: { corrections: { id: string; text: 
       <ul>
         {corrections.map((correction) => (
           <li key={correction.id}>
-            <time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt)}</time>:{" "}
+            <NewsroomTime date={correction.createdAt} dateOnly />:{" "}
             <span dir="auto">{correction.text}</span>
           </li>
         ))}

@@ -11,21 +11,26 @@ import {
   publishArticleAction,
   saveArticleAction,
   scheduleArticleAction,
+  sendBackArticleAction,
   submitArticleAction,
   unpublishArticleAction,
 } from "@/app/(dashboard)/dashboard/articles/actions";
 import type { CommandResult } from "@/lib/actions/staff-action";
 import { autosaveStatuses } from "@/lib/article-access";
 import { revisionKindLabels } from "@/lib/article-labels";
+import { EDITING_HEARTBEAT_MS, editorLeavePath } from "@/lib/editing-presence";
+import { describeZone, formatDateTime, formatTime, fromWallClockInput, toWallClockInput } from "@/lib/dates";
 import { doneMessage, type EditorAction } from "@/lib/editor-messages";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import type { Choice, SavedArticle } from "@/lib/services/articles";
 import { slugFromText } from "@/lib/slug";
-import { DEK_MAX, TITLE_MAX } from "@/lib/validation/article";
+import { DEK_MAX, SEND_BACK_NOTE_MAX, TITLE_MAX } from "@/lib/validation/article";
+import { Dialog, dialogButtons } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import fieldStyles from "@/components/ui/field.module.css";
 import { SelectField, TextAreaField } from "@/components/dashboard/controls";
 import ui from "@/components/dashboard/desk-ui.module.css";
+import { useNewsroomTimeZone } from "@/components/dashboard/newsroom-time-zone";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { BylinePicker } from "./byline-picker";
 import { CitationsEditor, type EditorCitation } from "./citations-editor";
@@ -66,6 +71,8 @@ export interface EditorInitial {
   publishedAt: string | null;
   scheduledFor: string | null;
   lastSave: { authorName: string | null; at: string; kind: RevisionKind } | null;
+  /** An editor's note the writer still has to act on: the story came back from review. */
+  sentBack: { note: string; by: string | null; at: string } | null;
 }
 
 interface Props {
@@ -94,7 +101,7 @@ interface Meta {
   scheduledFor: string | null;
 }
 
-type Action = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish";
+type Action = "save" | "autosave" | "submit" | "sendBack" | "publish" | "schedule" | "unpublish";
 type Errors = Record<string, string[] | undefined>;
 /** What this browser holds of the changes the server does not have (null: there are none). */
 type LocalCopy = "kept" | "not kept" | null;
@@ -107,18 +114,6 @@ const localCopyNotes: Record<"kept" | "not kept", string> = {
 };
 
 const noSubscription = () => () => {};
-
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-/** A datetime-local value (the browser's own time zone) for a moment. */
-function localInputValue(iso: string | null): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 function payloadOf(values: Values, slugAuto: boolean) {
   return {
@@ -156,6 +151,8 @@ function RetryButton({ action, disabled, onRetry }: { action: Action; disabled: 
 export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdit, canPublish, otherEditor: initialOtherEditor, done, children }: Props) {
   const router = useRouter();
   const scheduleId = useId();
+  // Every time here is on the newsroom's clock, whatever this browser's zone: the schedule picker most of all.
+  const timeZone = useNewsroomTimeZone();
   const [values, setValues] = useState<Values>({
     title: initial.title,
     dek: initial.dek,
@@ -185,11 +182,15 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
   const [conflict, setConflict] = useState<string | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
   const [autosave, setAutosave] = useState<{ state: "idle" | "saving" | "saved" | "paused"; at?: Date }>({ state: "idle" });
-  const [scheduleAt, setScheduleAt] = useState(localInputValue(initial.scheduledFor));
+  const [scheduleAt, setScheduleAt] = useState(initial.scheduledFor ? toWallClockInput(new Date(initial.scheduledFor), timeZone) : "");
   const [otherEditor, setOtherEditor] = useState(initialOtherEditor);
   const [newerVersion, setNewerVersion] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState<Action>("save");
   const [doneSeen, setDoneSeen] = useState<string | null>(null);
+  // The two questions the editor asks before a step that is hard to take back.
+  const [asking, setAsking] = useState<"publish" | "sendBack" | null>(null);
+  const [sendBackNote, setSendBackNote] = useState("");
+  const [noteError, setNoteError] = useState<string | null>(null);
   // The body editor starts from this document; restoring a kept copy starts it again (a new key remounts it).
   const [bodyStart, setBodyStart] = useState({ document: initial.body, key: 0 });
   const [session] = useState(newSessionKey);
@@ -198,7 +199,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
     done && done.at !== doneSeen
       ? {
           tone: "success" as const,
-          text: doneMessage(done.action, initial.status, initial.scheduledFor ? dateTimeFormat.format(new Date(initial.scheduledFor)) : null),
+          text: doneMessage(done.action, initial.status, initial.scheduledFor ? formatDateTime(new Date(initial.scheduledFor), timeZone) : null),
           link: initial.status === "PUBLISHED" ? { href: `/articles/${initial.slug}`, label: "View on site" } : undefined,
         }
       : null;
@@ -289,10 +290,19 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
               setMessage({ tone: "error", text: "Pick when the story should go live." });
               return;
             }
-            result = await scheduleArticleAction({ ...target, scheduledFor: new Date(scheduleAt) });
+            const scheduledFor = fromWallClockInput(scheduleAt, timeZone);
+            if (!scheduledFor) {
+              setErrors({ scheduledFor: ["Pick a date and time that exist on the calendar."] });
+              setMessage({ tone: "error", text: "Pick when the story should go live." });
+              return;
+            }
+            result = await scheduleArticleAction({ ...target, scheduledFor });
           } else if (action === "unpublish") {
             if (!id || !version) return;
             result = await unpublishArticleAction({ ...sent, id, version });
+          } else if (action === "sendBack") {
+            if (!id || !version) return;
+            result = await sendBackArticleAction({ ...sent, id, version, note: sendBackNote });
           } else {
             const call = { save: saveArticleAction, autosave: autosaveArticleAction, submit: submitArticleAction, publish: publishArticleAction }[action];
             result = await call(target);
@@ -357,13 +367,14 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
         }
         // The story moved through the workflow: reload the page's server parts (corrections, dates) and say
         // what happened there.
+        if (action === "sendBack") setSendBackNote("");
         setMessage(null);
         router.replace(`/dashboard/articles/${saved.id}?done=${action}&at=${new Date(saved.savedAt).getTime()}`, { scroll: false });
       });
       queue.current = job.catch(() => undefined);
       return job;
     },
-    [router, scheduleAt],
+    [router, scheduleAt, timeZone, sendBackNote],
   );
 
   const run = (action: Action) => {
@@ -431,17 +442,26 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
       const known = metaRef.current.version ?? 0;
       if (pending.current === 0 && answer.data.version > known && answer.data.lastSave) {
         const who = answer.data.lastSave.authorName ?? "The scheduler";
-        setNewerVersion(`${who} saved a newer version (${revisionKindLabels[answer.data.lastSave.kind].toLowerCase()}) at ${timeFormat.format(new Date(answer.data.lastSave.at))}.`);
+        setNewerVersion(`${who} saved a newer version (${revisionKindLabels[answer.data.lastSave.kind].toLowerCase()}) at ${formatTime(new Date(answer.data.lastSave.at), timeZone)}.`);
       }
     };
     void beat();
-    const timer = setInterval(() => void beat(), 30_000);
+    const timer = setInterval(() => void beat(), EDITING_HEARTBEAT_MS);
+    // Closing the tab or leaving the site ends the mark at once; a page that comes back from the back-forward cache sets it again.
+    const leave = () => navigator.sendBeacon(editorLeavePath(storyId));
+    const back = (event: PageTransitionEvent) => {
+      if (event.persisted) void beat();
+    };
+    window.addEventListener("pagehide", leave);
+    window.addEventListener("pageshow", back);
     return () => {
       stopped = true;
       clearInterval(timer);
+      window.removeEventListener("pagehide", leave);
+      window.removeEventListener("pageshow", back);
       void heartbeatAction({ id: storyId, editing: false }).catch(() => null);
     };
-  }, [storyId]);
+  }, [storyId, timeZone]);
 
   const overrideWithMine = async () => {
     if (!meta.id) return;
@@ -471,11 +491,23 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
     router.push(`/dashboard/articles?trashed=${meta.id}`);
   };
 
+  const scheduleMoment = scheduleAt ? fromWallClockInput(scheduleAt, timeZone) : null;
   const status = meta.id ? meta.status : null;
   const saveLabel = status === "PUBLISHED" || status === "SCHEDULED" ? "Update" : status === "IN_REVIEW" ? "Save" : "Save draft";
   const canSubmit = editable && (status === null || status === "DRAFT" || status === "UNPUBLISHED");
   const canGoLive = editable && canPublish && status !== "PUBLISHED";
   const canUnpublish = editable && canPublish && (status === "PUBLISHED" || status === "SCHEDULED");
+  const canSendBack = editable && canPublish && status === "IN_REVIEW";
+  // A first publication puts the story in front of readers, feeds and search engines at once: asked once.
+  const publish = () => (meta.publishedAt === null ? setAsking("publish") : run("publish"));
+  const sendBack = () => {
+    if (!sendBackNote.trim()) {
+      setNoteError("Tell the writer what to change before it comes back.");
+      return;
+    }
+    setAsking(null);
+    run("sendBack");
+  };
   const imageValues: ImageValues = { image: values.image, imageAlt: values.imageAlt, imageCaption: values.imageCaption, imageCredit: values.imageCredit };
 
   return (
@@ -493,7 +525,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
             {autosave.state === "saving"
               ? "Saving…"
               : autosave.state === "saved" && autosave.at && !dirty
-                ? `Saved automatically at ${timeFormat.format(autosave.at)}`
+                ? `Saved automatically at ${formatTime(autosave.at, timeZone)}`
                 : autosave.state === "paused"
                   ? "Autosave paused"
                   : dirty && editable
@@ -534,7 +566,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
         <div className={ui.noticeWarn} role="region" aria-label="Unsaved changes kept in this browser">
           <p>
             Changes to “{offeredCopy.values.title.trim() || "an untitled story"}” that never reached the server were kept in this browser (
-            {dateTimeFormat.format(new Date(offeredCopy.keptAt))}).
+            {formatDateTime(new Date(offeredCopy.keptAt), timeZone)}).
           </p>
           <div className={styles.noticeActions}>
             <button type="button" className={`${ui.buttonSecondary} ${ui.small}`} onClick={() => restoreCopy(offeredCopy)}>
@@ -545,6 +577,18 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
             </button>
           </div>
         </div>
+      ) : null}
+      {initial.sentBack && meta.status === "DRAFT" ? (
+        <section className={`${ui.noticeWarn} ${styles.sentBack}`} aria-labelledby="sent-back-heading">
+          <h2 id="sent-back-heading" className={styles.sentBackTitle}>
+            Sent back{initial.sentBack.by ? ` by ${initial.sentBack.by}` : ""} on {formatDateTime(new Date(initial.sentBack.at), timeZone)}
+          </h2>
+          <p className={styles.sentBackNote} dir="auto">
+            {initial.sentBack.note}
+          </p>
+          {/* Said to the writer; an editor reading the note already knows what to do with it. */}
+          {canPublish ? null : <p>Make the changes, then submit the story for review again.</p>}
+        </section>
       ) : null}
       {otherEditor ? (
         <div className={ui.noticeWarn} role="status">
@@ -625,20 +669,20 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
               {meta.publishedAt ? (
                 <>
                   <dt>First published</dt>
-                  <dd>{dateTimeFormat.format(new Date(meta.publishedAt))}</dd>
+                  <dd>{formatDateTime(new Date(meta.publishedAt), timeZone)}</dd>
                 </>
               ) : null}
               {meta.status === "SCHEDULED" && meta.scheduledFor ? (
                 <>
                   <dt>Goes live</dt>
-                  <dd>{dateTimeFormat.format(new Date(meta.scheduledFor))}</dd>
+                  <dd>{formatDateTime(new Date(meta.scheduledFor), timeZone)}</dd>
                 </>
               ) : null}
               {initial.lastSave && meta.version === initial.version ? (
                 <>
                   <dt>Last saved</dt>
                   <dd>
-                    {initial.lastSave.authorName ?? "Scheduler"}, {dateTimeFormat.format(new Date(initial.lastSave.at))}
+                    {initial.lastSave.authorName ?? "Scheduler"}, {formatDateTime(new Date(initial.lastSave.at), timeZone)}
                   </dd>
                 </>
               ) : null}
@@ -653,13 +697,64 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
                     {busy === "submit" ? "Submitting…" : "Submit for review"}
                   </button>
                 ) : null}
+                {canSendBack ? (
+                  <button type="button" className={ui.buttonSecondary} disabled={busy !== null} onClick={() => setAsking("sendBack")}>
+                    {busy === "sendBack" ? "Sending back…" : "Send back"}
+                  </button>
+                ) : null}
                 {canGoLive ? (
-                  <button type="button" className={ui.button} disabled={busy !== null} onClick={() => run("publish")}>
+                  <button type="button" className={ui.button} disabled={busy !== null} onClick={publish}>
                     {busy === "publish" ? "Publishing…" : "Publish"}
                   </button>
                 ) : null}
               </div>
             ) : null}
+            <Dialog open={asking === "publish"} title="Publish this story now?" onClose={() => setAsking(null)}>
+              <p>
+                “{values.title.trim() || "This story"}” goes on the site at once, for readers, feeds and search engines. It has never been
+                published before.
+              </p>
+              <div className={dialogButtons}>
+                <button type="button" className={ui.buttonSecondary} onClick={() => setAsking(null)}>
+                  Cancel
+                </button>
+                <button
+                  type="button"
+                  className={ui.button}
+                  onClick={() => {
+                    setAsking(null);
+                    run("publish");
+                  }}
+                >
+                  Publish now
+                </button>
+              </div>
+            </Dialog>
+            <Dialog open={asking === "sendBack"} title="Send back to the writer" onClose={() => setAsking(null)}>
+              <p>The story becomes a draft again. The writer sees your note on their desk and in the editor.</p>
+              <TextAreaField
+                label="Note to the writer"
+                name="sendBackNote"
+                rows={5}
+                dir="auto"
+                value={sendBackNote}
+                maxLength={SEND_BACK_NOTE_MAX}
+                hint="What should change before it comes back for review?"
+                errors={noteError ? [noteError] : undefined}
+                onChange={(event) => {
+                  setSendBackNote(event.target.value);
+                  setNoteError(null);
+                }}
+              />
+              <div className={dialogButtons}>
+                <button type="button" className={ui.buttonSecondary} onClick={() => setAsking(null)}>
+                  Cancel
+                </button>
+                <button type="button" className={ui.button} onClick={sendBack}>
+                  Send back to the writer
+                </button>
+              </div>
+            </Dialog>
             {canGoLive ? (
               <div className={styles.schedule}>
                 <div className={fieldStyles.field}>
@@ -667,7 +762,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
                     Publish at
                   </label>
                   <p id={`${scheduleId}-hint`} className={fieldStyles.hint}>
-                    Your local time.
+                    Newsroom time: {describeZone(timeZone)}, whatever this computer’s clock says.
                   </p>
                   <input
                     id={scheduleId}
@@ -679,6 +774,10 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
                     aria-describedby={`${scheduleId}-hint${errors.scheduledFor ? ` ${scheduleId}-error` : ""}`}
                     onChange={(event) => setScheduleAt(event.target.value)}
                   />
+                  {/* The field shows the date in this browser's own style; this line says it the newsroom's way. */}
+                  <p className={fieldStyles.hint} aria-live="polite">
+                    {scheduleMoment ? `That is ${formatDateTime(scheduleMoment, timeZone)}.` : ""}
+                  </p>
                   {errors.scheduledFor ? (
                     <p id={`${scheduleId}-error`} className={fieldStyles.error}>
                       {errors.scheduledFor.join(" ")}

@@ -6,9 +6,9 @@ import { idle } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { TextAreaField } from "@/components/dashboard/controls";
 import ui from "@/components/dashboard/desk-ui.module.css";
+import { useNewsroomTimeZone } from "@/components/dashboard/newsroom-time-zone";
+import { formatDate } from "@/lib/dates";
 import styles from "./editor.module.css";
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 function RemoveCorrection({ id, articleId }: { id: string; articleId: string }) {
   const [state, action, pending] = useActionState(removeCorrectionAction, idle);
@@ -27,6 +27,7 @@ function RemoveCorrection({ id, articleId }: { id: string; articleId: string }) 
 /** Dated public notes on a story readers have seen: added here, shown under the story at once. */
 export function CorrectionsPanel({ articleId, corrections }: { articleId: string; corrections: { id: string; text: string; createdAt: Date }[] }) {
   const [state, action, pending] = useActionState(addCorrectionAction, idle);
+  const timeZone = useNewsroomTimeZone();
   return (
     <section className={ui.panel} aria-labelledby="corrections-heading">
       <h2 id="corrections-heading" className={ui.panelTitle}>
@@ -36,7 +37,7 @@ export function CorrectionsPanel({ articleId, corrections }: { articleId: string
         <ul className={styles.corrections}>
           {corrections.map((correction) => (
             <li key={correction.id}>
-              <time dateTime={correction.createdAt.toISOString()}>{dateFormat.format(correction.createdAt)}</time>
+              <time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt, timeZone)}</time>
               <span dir="auto">{correction.text}</span>
               <RemoveCorrection id={correction.id} articleId={articleId} />
             </li>

@@ -4,7 +4,8 @@ import Link from "next/link";
 import type { Ref } from "react";
 import type { Decision } from "@/lib/audit-actions";
 import { statusLabels } from "@/lib/audit-actions";
-import { formatDateTime, formatShortDateTime } from "@/lib/format";
+import { useNewsroomTimeZone } from "@/components/dashboard/newsroom-time-zone";
+import { formatDateTime } from "@/lib/dates";
 import type { QueueRow as Row } from "@/lib/services/moderation";
 import type { Queue, QueueFilter } from "@/lib/validation/moderation";
 import { BanPanel } from "./ban-panel";
@@ -58,6 +59,7 @@ export function QueueRow({
   onBanned,
 }: Props) {
   const headingId = `comment-${row.id}-author`;
+  const timeZone = useNewsroomTimeZone();
   const reported = row.flaggedAt !== null;
   const decisions = decisionsFor(row.status, reported);
   const history = row.history;
@@ -113,8 +115,8 @@ export function QueueRow({
             ) : (
               <span className={styles.ipHash}>no IP recorded</span>
             )}
-            <time dateTime={row.createdAt.toISOString()} title={formatDateTime(row.createdAt)}>
-              {formatShortDateTime(row.createdAt)}
+            <time dateTime={row.createdAt.toISOString()}>
+              {formatDateTime(row.createdAt, timeZone)}
             </time>
           </p>
           <p className={styles.history} aria-label="Author’s history">
@@ -183,7 +185,7 @@ export function QueueRow({
             ) : null}
             {row.moderatedBy && row.moderatedAt ? (
               <li className={styles.reasonPast}>
-                Last decided by {row.moderatedBy} · <time dateTime={row.moderatedAt.toISOString()}>{formatShortDateTime(row.moderatedAt)}</time>
+                Last decided by {row.moderatedBy} · <time dateTime={row.moderatedAt.toISOString()}>{formatDateTime(row.moderatedAt, timeZone)}</time>
               </li>
             ) : null}
           </ul>

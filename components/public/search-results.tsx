@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDate, joinNames } from "@/lib/format";
+import { NewsroomTime } from "@/components/ui/newsroom-time";
+import { joinNames } from "@/lib/format";
 import { highlightParts } from "@/lib/search";
 import type { SearchHit } from "@/lib/services/public-articles";
 import styles from "./search.module.css";
@@ -30,7 +31,7 @@ export function SearchResultList({ hits }: { hits: SearchHit[] }) {
             </p>
             <p className={styles.meta}>
               {story.bylines.length ? <span>By {joinNames(story.bylines.map(({ user }) => user.name))}</span> : null}
-              {story.publishedAt ? <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt)}</time> : null}
+              {story.publishedAt ? <NewsroomTime date={story.publishedAt} dateOnly /> : null}
             </p>
           </article>
         </li>

@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
-import { formatDate, joinNames } from "@/lib/format";
+import { NewsroomTime } from "@/components/ui/newsroom-time";
+import { joinNames } from "@/lib/format";
 import type { ArticleCard } from "@/lib/services/public-articles";
 import { mediaUrl } from "@/lib/storage/urls";
 import styles from "./story-list.module.css";
@@ -11,7 +12,7 @@ function Byline({ story, showSection = true }: { story: ArticleCard; showSection
     <p className={styles.meta}>
       {showSection && story.section ? <span className={styles.section}>{story.section.name}</span> : null}
       {names ? <span>By {names}</span> : null}
-      {story.publishedAt ? <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt)}</time> : null}
+      {story.publishedAt ? <NewsroomTime date={story.publishedAt} dateOnly /> : null}
     </p>
   );
 }

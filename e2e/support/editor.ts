@@ -33,6 +33,14 @@ export async function press(page: Page, button: string): Promise<void> {
   await page.getByRole("button", { name: button, exact: true }).click();
 }
 
+/** Publish a story that has never been published: the editor asks once, in a dialog, and this answers yes. */
+export async function publishFirstTime(page: Page): Promise<void> {
+  await press(page, "Publish");
+  const question = page.getByRole("dialog", { name: "Publish this story now?" });
+  await question.getByRole("button", { name: "Publish now", exact: true }).click();
+  await expect(question).toBeHidden();
+}
+
 /** The stored story's id, once the editor's address names it. */
 export async function storyId(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/dashboard\/articles\/[0-9a-f-]{36}/);

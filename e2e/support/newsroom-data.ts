@@ -95,6 +95,15 @@ export async function storyStatuses(ids: string[]): Promise<Record<string, strin
   return Object.fromEntries(rows.map((row) => [row.id, row.status]));
 }
 
+/** When each story is due, as the stored instant (ISO, UTC): what a schedule picker in any browser zone must hit. */
+export async function scheduledInstants(ids: string[]): Promise<Record<string, string | null>> {
+  const { rows } = await database().query<{ id: string; due: string | null }>(
+    `SELECT id::text AS id, to_char("scheduledFor", 'YYYY-MM-DD"T"HH24:MI:SS".000Z"') AS due FROM "Article" WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.due]));
+}
+
 export async function storyVersions(ids: string[]): Promise<Record<string, number>> {
   const { rows } = await database().query<{ id: string; version: number }>(`SELECT id::text AS id, version FROM "Article" WHERE id = ANY($1::uuid[])`, [ids]);
   return Object.fromEntries(rows.map((row) => [row.id, row.version]));

@@ -2,13 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import { formatShortDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind, Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { revalidateStory, type StoryLocation } from "@/lib/revalidate";
 import { autosaveStatuses, canEditArticle, canViewArticle, type AccessSubject } from "@/lib/article-access";
+import { EDITING_TTL_MS, isEditingFresh } from "@/lib/editing-presence";
 import { snapshotOf, type ArticleSnapshot } from "@/lib/revision-snapshot";
+import { getTimeZone } from "@/lib/services/settings";
 import { InvalidDocumentError, renderBody, type RenderedBody } from "@/lib/rich-text/render";
 import type { StaffUser } from "@/lib/services/users";
 import { firstFreeSlug, slugFromText } from "@/lib/slug";
@@ -27,13 +29,15 @@ export type Tx = Omit<typeof db, "$connect" | "$disconnect" | "$on" | "$use" | "
 
 type Actor = Pick<StaffUser, "id" | "name" | "role">;
 
-/** Someone's editor counts as open for this long after its last heartbeat. */
-export const EDITING_TTL_MS = 2 * 60 * 1000;
 /** Autosaves by one person within this window of their last autosave share one revision. */
 export const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
 
 // ---------------------------------------------------------------------------
 // Reading a story for the editor
+
+/** An editor's open send-back, as the writer is shown it: who, when, and the note. */
+export const sendBackSelect = { note: true, createdAt: true, author: { select: { name: true } } } as const satisfies Prisma.ArticleRevisionSelect;
+export type SendBack = Prisma.ArticleRevisionGetPayload<{ select: typeof sendBackSelect }>;
 
 const editorSelect = {
   id: true,
@@ -67,6 +71,7 @@ const editorSelect = {
   },
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
   slugRedirects: { select: { slug: true } },
+  sentBack: { select: sendBackSelect },
 } as const satisfies Prisma.ArticleSelect;
 
 type StoredArticle = Prisma.ArticleGetPayload<{ select: typeof editorSelect }>;
@@ -98,7 +103,7 @@ function otherEditorOf(
   actorId: string,
   now = Date.now(),
 ): string | null {
-  const fresh = article.editingSeenAt && now - article.editingSeenAt.getTime() < EDITING_TTL_MS;
+  const fresh = isEditingFresh(article.editingSeenAt, now);
   return article.editingById && article.editingById !== actorId && fresh ? (article.editingBy?.name ?? null) : null;
 }
 
@@ -262,8 +267,8 @@ async function writeRelations(client: Tx, articleId: string, prepared: PreparedC
 
 async function writeRevision(
   client: Tx,
-  input: { articleId: string; version: number; kind: RevisionKind; authorId: string; snapshot: ArticleSnapshot; now: Date },
-): Promise<void> {
+  input: { articleId: string; version: number; kind: RevisionKind; authorId: string; snapshot: ArticleSnapshot; now: Date; note?: string },
+): Promise<string> {
   const snapshot = input.snapshot as unknown as Prisma.InputJsonValue;
   if (input.kind === "AUTOSAVE" || input.kind === "SAVE") {
     const latest = await client.articleRevision.findFirst({
@@ -281,12 +286,22 @@ async function writeRevision(
         where: { id: latest.id },
         data: { version: input.version, kind: input.kind, snapshot, createdAt: input.now },
       });
-      return;
+      return latest.id;
     }
   }
-  await client.articleRevision.create({
-    data: { articleId: input.articleId, version: input.version, kind: input.kind, authorId: input.authorId, snapshot, createdAt: input.now },
+  const created = await client.articleRevision.create({
+    data: {
+      articleId: input.articleId,
+      version: input.version,
+      kind: input.kind,
+      authorId: input.authorId,
+      snapshot,
+      createdAt: input.now,
+      note: input.note ?? null,
+    },
+    select: { id: true },
   });
+  return created.id;
 }
 
 const kindWords: Partial<Record<RevisionKind, string>> = {
@@ -297,13 +312,14 @@ const kindWords: Partial<Record<RevisionKind, string>> = {
   RESTORE: "restored an earlier version of",
   DELETE: "moved to the trash",
   UNDELETE: "took out of the trash",
+  SEND_BACK: "sent back",
 };
 
 /** Who changed the story since this editor loaded it, and when: the message of a refused stale save. */
 export async function staleVersionError(client: Tx, articleId: string, actorId: string): Promise<AppError> {
   const last = await lastSaveOf(client, articleId);
   if (!last) return new AppError("stale_version", "Someone else changed this story while you were editing. Nothing was overwritten.");
-  const when = formatShortDateTime(last.at);
+  const when = formatDateTime(last.at, await getTimeZone());
   const verb = kindWords[last.kind] ?? "saved";
   const who =
     last.authorId === actorId
@@ -322,8 +338,13 @@ export async function staleVersionError(client: Tx, articleId: string, actorId: 
 // ---------------------------------------------------------------------------
 // Workflow
 
-export type Transition = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish" | "restore";
+export type Transition = "save" | "autosave" | "submit" | "publish" | "schedule" | "unpublish" | "restore" | "sendBack";
 
+/**
+ * Sending a story back is the other verdict on a story in review, so it needs
+ * what publishing it needs (article:publish): whoever may decide a story goes
+ * out may decide it is not ready.
+ */
 const transitionNeeds: Record<Transition, "article:draft" | "article:publish"> = {
   save: "article:draft",
   autosave: "article:draft",
@@ -332,6 +353,7 @@ const transitionNeeds: Record<Transition, "article:draft" | "article:publish"> =
   publish: "article:publish",
   schedule: "article:publish",
   unpublish: "article:publish",
+  sendBack: "article:publish",
 };
 
 const allowedFrom: Record<Transition, readonly (ArticleStatus | "NEW")[]> = {
@@ -342,6 +364,7 @@ const allowedFrom: Record<Transition, readonly (ArticleStatus | "NEW")[]> = {
   publish: ["NEW", "DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED"],
   schedule: ["NEW", "DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED"],
   unpublish: ["PUBLISHED", "SCHEDULED"],
+  sendBack: ["IN_REVIEW"],
 };
 
 const refusedTransition: Record<Transition, string> = {
@@ -352,6 +375,7 @@ const refusedTransition: Record<Transition, string> = {
   publish: "This story is already published. Use Update to change it.",
   schedule: "A published story cannot be scheduled. Unpublish it first.",
   unpublish: "Only a published or scheduled story can be unpublished.",
+  sendBack: "Only a story in review can be sent back: this one has moved on since you opened it.",
 };
 
 const revisionKindOf: Record<Transition, RevisionKind> = {
@@ -362,6 +386,7 @@ const revisionKindOf: Record<Transition, RevisionKind> = {
   schedule: "SCHEDULE",
   unpublish: "UNPUBLISH",
   restore: "RESTORE",
+  sendBack: "SEND_BACK",
 };
 
 export interface CommitRequest {
@@ -372,7 +397,12 @@ export interface CommitRequest {
   scheduledFor?: Date;
   /** Restores keep the story's current address: a slug change has consequences a restore should not bring. */
   keepSlug?: boolean;
+  /** The editor's note to the writer (sendBack only). */
+  note?: string;
 }
+
+/** Moves that settle a send-back: once the story is submitted again or goes out, the note has been answered. */
+const settlesSendBack: readonly Transition[] = ["submit", "publish", "schedule"];
 
 export interface SavedArticle {
   id: string;
@@ -435,13 +465,17 @@ export function storyLocation(before: PublicFootprint | null, after: PublicFootp
   };
 }
 
-/** Saves, submits, publishes, schedules, unpublishes or restores a story: one transaction, one revision. */
+/** Saves, submits, sends back, publishes, schedules, unpublishes or restores a story: one transaction, one revision. */
 export async function commitArticle(actor: Actor, request: CommitRequest): Promise<SavedArticle> {
   const { transition } = request;
   if (!can(actor.role, transitionNeeds[transition])) throw new AppError("forbidden", "You are not allowed to do that.");
   const now = new Date();
   if (transition === "schedule" && (!request.scheduledFor || request.scheduledFor.getTime() <= now.getTime())) {
     throw new AppError("invalid_input", "Pick a time in the future.", { scheduledFor: ["Pick a time in the future."] });
+  }
+  const note = request.note?.trim() ?? "";
+  if (transition === "sendBack" && !note) {
+    throw new AppError("invalid_input", "Tell the writer what to change.", { note: ["Tell the writer what to change before it comes back."] });
   }
 
   let result: { saved: SavedArticle; before: PublicFootprint | null; after: PublicFootprint };
@@ -481,6 +515,7 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
           version,
           // Readers see "Updated" when what they read changed, not when a story merely moved through review.
           ...(contentChanged || next.status === "PUBLISHED" ? { updatedAt: now } : {}),
+          ...(settlesSendBack.includes(transition) ? { sentBackRevisionId: null } : {}),
         },
       });
       if (swapped.count === 0) throw await staleVersionError(tx, article.id, actor.id);
@@ -491,7 +526,17 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
         if (article.publishedAt) await tx.slugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
       }
       await writeRelations(tx, article.id, prepared, request.content, true);
-      await writeRevision(tx, { articleId: article.id, version, kind: revisionKindOf[transition], authorId: actor.id, snapshot, now });
+      const revisionId = await writeRevision(tx, {
+        articleId: article.id,
+        version,
+        kind: revisionKindOf[transition],
+        authorId: actor.id,
+        snapshot,
+        now,
+        ...(transition === "sendBack" ? { note } : {}),
+      });
+      // The writer sees this note on the desk and in the editor until the story moves on.
+      if (transition === "sendBack") await tx.article.update({ where: { id: article.id }, data: { sentBackRevisionId: revisionId } });
 
       const after = await footprintOf(tx, article.id);
       return {
@@ -529,6 +574,8 @@ function nextState(
   switch (transition) {
     case "submit":
       return { status: "IN_REVIEW", publishedAt: article.publishedAt, scheduledFor: null };
+    case "sendBack":
+      return { status: "DRAFT", publishedAt: article.publishedAt, scheduledFor: null };
     case "publish":
       // First publication is remembered through unpublishing and republishing.
       return { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledFor: null };
@@ -700,6 +747,7 @@ const listSelect = {
   deletedAt: true,
   editingSeenAt: true,
   editingBy: { select: { id: true, name: true } },
+  sentBack: { select: sendBackSelect },
   section: { select: { name: true } },
   bylines: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true } } } },
 } as const satisfies Prisma.ArticleSelect;
@@ -756,11 +804,11 @@ export async function listDeskArticles(actor: Actor, filter: ArticleListFilter, 
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const freshSince = Date.now() - EDITING_TTL_MS;
+  const now = Date.now();
   return {
     items: page.map((row) => ({
       ...row,
-      editingNow: row.editingBy && row.editingSeenAt && row.editingSeenAt.getTime() >= freshSince ? row.editingBy.name : null,
+      editingNow: row.editingBy && isEditingFresh(row.editingSeenAt, now) ? row.editingBy.name : null,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null,
   };

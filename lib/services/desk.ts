@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
-import { deskScope } from "@/lib/services/articles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { deskScope, sendBackSelect, type SendBack } from "@/lib/services/articles";
 import { countQueue, type QueueCounts } from "@/lib/services/moderation";
 import type { StaffUser } from "@/lib/services/users";
 
@@ -15,12 +16,26 @@ export interface DeskSummary {
 
 const mine = (user: StaffUser) => ({ OR: [{ createdById: user.id }, { bylines: { some: { userId: user.id } } }] });
 
+/**
+ * The desk's story queues for this person, as one rule read by both the
+ * numbers and the lists beside them: a tile can never count a story its panel
+ * does not show. Writers see their own stories, as everywhere on the desk.
+ */
+function storyQueues(user: StaffUser) {
+  const scope = deskScope(user);
+  return {
+    myDrafts: { deletedAt: null, status: "DRAFT", ...mine(user) },
+    inReview: { AND: [scope, { deletedAt: null, status: "IN_REVIEW" }] },
+    scheduled: { AND: [scope, { deletedAt: null, status: "SCHEDULED" }] },
+  } satisfies Record<string, Prisma.ArticleWhereInput>;
+}
+
 async function storyCounts(user: StaffUser): Promise<DeskSummary["stories"]> {
-  const live = { deletedAt: null } as const;
+  const queues = storyQueues(user);
   const [myDrafts, inReview, scheduled] = await Promise.all([
-    db.article.count({ where: { ...live, status: "DRAFT", ...mine(user) } }),
-    db.article.count({ where: { ...live, status: "IN_REVIEW" } }),
-    db.article.count({ where: { ...live, status: "SCHEDULED" } }),
+    db.article.count({ where: queues.myDrafts }),
+    db.article.count({ where: queues.inReview }),
+    db.article.count({ where: queues.scheduled }),
   ]);
   return { myDrafts, inReview, scheduled };
 }
@@ -41,6 +56,8 @@ export interface DeskStory {
   updatedAt: Date;
   scheduledFor: Date | null;
   bylines: string[];
+  /** The editor's note while the story is back with its writer. */
+  sentBack: SendBack | null;
 }
 
 export interface DeskActivity {
@@ -66,9 +83,10 @@ const storySelect = {
   updatedAt: true,
   scheduledFor: true,
   bylines: { orderBy: { position: "asc" as const }, select: { user: { select: { name: true } } } },
-};
+  sentBack: { select: sendBackSelect },
+} satisfies Prisma.ArticleSelect;
 
-const toStory = (row: { id: string; title: string; status: ArticleStatus; updatedAt: Date; scheduledFor: Date | null; bylines: { user: { name: string } }[] }): DeskStory => ({
+const toStory = (row: Prisma.ArticleGetPayload<{ select: typeof storySelect }>): DeskStory => ({
   ...row,
   bylines: row.bylines.map((byline) => byline.user.name),
 });
@@ -81,22 +99,24 @@ const toStory = (row: { id: string; title: string; status: ArticleStatus; update
 export async function deskLists(user: StaffUser): Promise<DeskLists | null> {
   if (!can(user.role, "article:draft")) return null;
   const scope = deskScope(user);
+  const queues = storyQueues(user);
   const [myDrafts, inReview, scheduled, activity] = await Promise.all([
     db.article.findMany({
-      where: { deletedAt: null, status: "DRAFT", ...mine(user) },
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      where: queues.myDrafts,
+      // Stories an editor sent back come first: they are waiting on this writer.
+      orderBy: [{ sentBackRevisionId: { sort: "asc", nulls: "last" } }, { updatedAt: "desc" }, { id: "desc" }],
       take: 6,
       select: storySelect,
     }),
     db.article.findMany({
-      where: { AND: [scope, { deletedAt: null, status: "IN_REVIEW" }] },
+      where: queues.inReview,
       // Oldest first: the story waiting longest is the one to pick up.
       orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
       take: 8,
       select: storySelect,
     }),
     db.article.findMany({
-      where: { AND: [scope, { deletedAt: null, status: "SCHEDULED" }] },
+      where: queues.scheduled,
       orderBy: [{ scheduledFor: "asc" }, { id: "asc" }],
       take: 8,
       select: storySelect,

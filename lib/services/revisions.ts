@@ -25,7 +25,10 @@ type Actor = Pick<StaffUser, "id" | "name" | "role">;
 
 export interface RevisionEntry {
   id: string;
+  /** The story's version counter when this was saved: gaps where autosaves were merged into one entry. */
   version: number;
+  /** What the history calls it: "Version 3" is the third entry shown, so the list never skips a number. */
+  number: number;
   kind: RevisionKind;
   authorName: string | null;
   createdAt: Date;
@@ -56,14 +59,16 @@ export async function listRevisions(actor: Actor, articleId: string) {
   const revisions = await db.articleRevision.findMany({
     where: { articleId },
     orderBy: { version: "desc" },
-    select: { id: true, version: true, kind: true, createdAt: true, author: { select: { name: true } } },
+    select: { id: true, version: true, kind: true, createdAt: true, note: true, author: { select: { name: true } } },
   });
   return {
     article,
     revisions: revisions.map(
-      (revision): RevisionEntry => ({
+      (revision, index): RevisionEntry & { note: string | null } => ({
         id: revision.id,
         version: revision.version,
+        number: revisions.length - index,
+        note: revision.note,
         kind: revision.kind,
         createdAt: revision.createdAt,
         authorName: revision.author?.name ?? null,
@@ -99,8 +104,8 @@ async function namesFor(snapshots: ArticleSnapshot[]): Promise<SnapshotNames> {
 }
 
 export interface RevisionComparison {
-  from: RevisionEntry;
-  to: RevisionEntry;
+  from: Omit<RevisionEntry, "number">;
+  to: Omit<RevisionEntry, "number">;
   diff: RevisionDiff;
 }
 
@@ -117,7 +122,7 @@ export async function compareRevisions(actor: Actor, articleId: string, firstId:
   const [older, newer] = first.version <= second.version ? [first, second] : [second, first];
   const snapshots = [parseSnapshot(older.snapshot), parseSnapshot(newer.snapshot)] as const;
   const names = await namesFor([...snapshots]);
-  const entry = (row: typeof older): RevisionEntry => ({
+  const entry = (row: typeof older): Omit<RevisionEntry, "number"> => ({
     id: row.id,
     version: row.version,
     kind: row.kind,
@@ -132,6 +137,7 @@ export async function compareRevisions(actor: Actor, articleId: string, firstId:
 }
 
 export interface RestoreOutcome extends SavedArticle {
+  /** The restored entry's number in the history list (RevisionEntry.number). */
   restoredVersion: number;
   /** Citations of the old version whose source has since been deleted. */
   droppedCitations: number;
@@ -179,6 +185,7 @@ export async function restoreRevision(actor: Actor, articleId: string, revisionI
   });
   if (!parsed.success) throw new AppError("conflict", "That version cannot be restored: it does not meet today’s rules for a story.");
 
+  const number = await db.articleRevision.count({ where: { articleId, version: { lte: revision.version } } });
   const saved = await commitArticle(actor, { id: articleId, version, content: parsed.data, transition: "restore", keepSlug: true });
-  return { ...saved, restoredVersion: revision.version, droppedCitations: snapshot.citations.length - citations.length };
+  return { ...saved, restoredVersion: number, droppedCitations: snapshot.citations.length - citations.length };
 }

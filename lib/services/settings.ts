@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import { formatShortDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { recordAudit } from "@/lib/services/audit-log";
 import type { StaffUser } from "@/lib/services/users";
 import { readSetting, settingSchemas, type SettingKey, type SettingValue } from "@/lib/settings";
@@ -13,6 +13,9 @@ export const getSetting = cache(async <K extends SettingKey>(key: K): Promise<Se
   const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
   return readSetting(key, row?.value);
 });
+
+/** The newsroom's time zone, in which every date is printed. Cached per request. */
+export const getTimeZone = cache(async (): Promise<string> => (await getSetting("site")).timeZone);
 
 export interface EditableSetting<K extends SettingKey> {
   value: SettingValue<K>;
@@ -56,7 +59,7 @@ export async function updateSetting<K extends SettingKey>(key: K, value: unknown
         select: { value: true, updatedAt: true, updatedBy: { select: { name: true } } },
       });
       const current = row?.updatedAt.toISOString() ?? "";
-      if (current !== version) throw staleSetting(row?.updatedBy?.name ?? null, row?.updatedAt ?? null);
+      if (current !== version) throw await staleSetting(row?.updatedBy?.name ?? null, row?.updatedAt ?? null);
       const before = readSetting(key, row?.value);
       if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false, version: current };
 
@@ -64,7 +67,7 @@ export async function updateSetting<K extends SettingKey>(key: K, value: unknown
       if (row) {
         // Conditional on the version read above: a concurrent save makes this match nothing.
         const updated = await tx.setting.updateMany({ where: { key, updatedAt: row.updatedAt }, data: { value: after, updatedById: actor.id } });
-        if (updated.count === 0) throw staleSetting(null, null);
+        if (updated.count === 0) throw await staleSetting(null, null);
         saved = (await tx.setting.findUniqueOrThrow({ where: { key }, select: { updatedAt: true } })).updatedAt;
       } else {
         saved = (await tx.setting.create({ data: { key, value: after, updatedById: actor.id }, select: { updatedAt: true } })).updatedAt;
@@ -73,12 +76,12 @@ export async function updateSetting<K extends SettingKey>(key: K, value: unknown
       return { changed: true, version: saved.toISOString() };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw staleSetting(null, null);
+    if (isUniqueViolation(error)) throw await staleSetting(null, null);
     throw error;
   }
 }
 
-function staleSetting(by: string | null, at: Date | null): AppError {
-  const who = by && at ? `${by} saved these settings at ${formatShortDateTime(at)}` : "Someone else saved these settings";
+async function staleSetting(by: string | null, at: Date | null): Promise<AppError> {
+  const who = by && at ? `${by} saved these settings at ${formatDateTime(at, await getTimeZone())}` : "Someone else saved these settings";
   return new AppError("stale_version", `${who} after you opened this page. Reload to see their changes; nothing was saved.`);
 }

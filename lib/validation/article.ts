@@ -129,6 +129,18 @@ export const scheduleArticleSchema = saveArticleSchema.extend({
 export const existingArticleSchema = z.object({ id: z.uuid(), version: z.int().min(1) });
 export const unpublishArticleSchema = articleContentSchema.extend(existingArticleSchema.shape);
 
+export const SEND_BACK_NOTE_MAX = 2000;
+
+/** The note an editor sends a story back with: what the writer should change. */
+export const sendBackNoteSchema = z
+  .string()
+  .trim()
+  .min(1, "Tell the writer what to change before it comes back.")
+  .max(SEND_BACK_NOTE_MAX, "Keep the note under 2,000 characters.");
+
+/** Sending back saves the editor's own changes too, so it carries the whole story like the other buttons. */
+export const sendBackArticleSchema = articleContentSchema.extend({ ...existingArticleSchema.shape, note: sendBackNoteSchema });
+
 export const articleIdSchema = z.object({ id: z.uuid() });
 
 export const restoreRevisionSchema = z.object({

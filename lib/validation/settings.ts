@@ -1,3 +1,4 @@
+import { timeZoneSchema } from "@/lib/settings";
 import { z } from "@/lib/zod";
 
 /**
@@ -55,4 +56,5 @@ export const siteSettingsFormSchema = z.object({
   version: z.string().default(""),
   name: z.string().trim().min(1, "Give the site a name.").max(80, "Keep the name under 80 characters."),
   tagline: z.string().trim().max(160, "Keep the tagline under 160 characters."),
+  timeZone: timeZoneSchema,
 });

@@ -1,3 +1,4 @@
+import { wallClockToUtc } from "@/lib/dates";
 import { kept, refused, type Outcome } from "./outcome";
 
 /*
@@ -33,25 +34,6 @@ function parseDateTime(text: string): Parsed {
 
 const isMissing = (text: string) => text.trim() === "" || text.trim() === ZERO_DATE;
 
-/** Minutes the zone is ahead of UTC at the given instant, from the platform's time-zone database. */
-function zoneOffsetMinutes(timeZone: string, utcMillis: number): number {
-  const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(timeZone);
-  if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(utcMillis));
-  const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-  const wallClock = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return Math.round((wallClock - utcMillis) / 60_000);
-}
-
 /** Whether a zone name (IANA, or a fixed "+01:00") is one this platform can use. */
 export function isKnownTimeZone(timeZone: string): boolean {
   if (/^[+-]\d{2}:?\d{2}$/.test(timeZone)) return true;
@@ -63,10 +45,14 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** A wall-clock time in a zone → the instant (the second guess settles daylight-saving changes). */
+const FIXED_OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
+
+/** A wall-clock time in a zone → the instant: a fixed "+01:00" as written, an IANA name through lib/dates.ts (which settles the days the clocks change). */
 function localToUtc(wallClockMillis: number, timeZone: string): number {
-  const firstGuess = wallClockMillis - zoneOffsetMinutes(timeZone, wallClockMillis) * 60_000;
-  return wallClockMillis - zoneOffsetMinutes(timeZone, firstGuess) * 60_000;
+  const fixed = FIXED_OFFSET.exec(timeZone);
+  if (!fixed) return wallClockToUtc(wallClockMillis, timeZone);
+  const minutes = (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  return wallClockMillis - minutes * 60_000;
 }
 
 /**

@@ -225,6 +225,11 @@ const rows: Record<string, Row> = {
     ...edit(await ownDraft(actor)),
     scheduledFor: inAnHour(),
   })),
+  // Sending back is the other verdict on a story in review: it needs what publishing needs.
+  [`action ${dashboardActions}/articles/actions.ts#sendBackArticleAction`]: command({ staff: product.editAnyAndPublish }, async () => ({
+    ...edit(await makeArticle(await makeStaff("WRITER"), "submit")),
+    note: "Needs a second source.",
+  })),
   [`action ${dashboardActions}/articles/actions.ts#unpublishArticleAction`]: command({ staff: product.editAnyAndPublish }, async () => edit(await publishedStory())),
   [`action ${dashboardActions}/articles/actions.ts#deleteArticleAction`]: command({ staff: product.editAnyAndPublish }, async (actor) => ({ id: (await ownDraft(actor)).id })),
   [`action ${dashboardActions}/articles/actions.ts#undeleteArticleAction`]: command({ staff: product.editAnyAndPublish }, async (actor) => {
@@ -326,7 +331,10 @@ const rows: Record<string, Row> = {
   }),
   [`action ${dashboardActions}/settings/actions.ts#saveSiteSettingsAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
     const { version, value } = await getEditableSetting("site");
-    return { fields: { version, name: value.name, tagline: uniqueTag("tagline") }, observe: async () => (await getEditableSetting("site")).value };
+    return {
+      fields: { version, name: value.name, tagline: uniqueTag("tagline"), timeZone: value.timeZone },
+      observe: async () => (await getEditableSetting("site")).value,
+    };
   }),
   [`action ${dashboardActions}/users/actions.ts#createStaffAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
     const email = `${uniqueTag("new")}@staff.test`;
@@ -374,6 +382,10 @@ const rows: Record<string, Row> = {
     routeContext({ nextauth: ["signout"] }),
   ]),
   "route /api/internal/scheduler POST": route("scheduler-token-only", () => [new Request("http://localhost/api/internal/scheduler", { method: "POST" }), routeContext()]),
+  "route /api/articles/[id]/leave POST": route({ staff: product.draft }, async (actor) => {
+    const story = await ownDraft(actor);
+    return [new Request(`http://localhost/api/articles/${story.id}/leave`, { method: "POST" }), routeContext({ id: story.id })];
+  }),
   "route /api/media POST": route({ staff: product.draft }, async () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } }).png().toBuffer();
     const upload = new FormData();

@@ -3,7 +3,7 @@ import { saveModerationSettingsAction, saveSiteSettingsAction } from "@/app/(das
 import { idle } from "@/lib/action-state";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getEditableSetting } from "@/lib/services/settings";
+import { getEditableSetting, getTimeZone } from "@/lib/services/settings";
 import { actAs, takeRevalidatedPaths } from "../support/request-doubles";
 import { makeStaff } from "../support/staff-factory";
 
@@ -112,19 +112,36 @@ describe("site settings", () => {
     const admin = await makeStaff("ADMIN");
     actAs(admin);
     const { version } = await getEditableSetting("site");
-    const state = await saveSiteSettingsAction(idle, form({ version, name: "The Daily Ledger", tagline: "News from the valley" }));
+    const state = await saveSiteSettingsAction(idle, form({ version, name: "The Daily Ledger", tagline: "News from the valley", timeZone: "UTC" }));
     expect(state).toMatchObject({ status: "success", message: "Site settings saved." });
-    expect((await getEditableSetting("site")).value).toEqual({ name: "The Daily Ledger", tagline: "News from the valley" });
+    expect((await getEditableSetting("site")).value).toEqual({ name: "The Daily Ledger", tagline: "News from the valley", timeZone: "UTC" });
     expect(takeRevalidatedPaths()).toEqual(["/", "/dashboard/settings"]);
     expect(await db.moderationAction.findFirstOrThrow({ where: { action: "settings.update", targetId: "site", actorId: admin.id } })).toMatchObject({
-      after: { name: "The Daily Ledger", tagline: "News from the valley" },
+      after: { name: "The Daily Ledger", tagline: "News from the valley", timeZone: "UTC" },
     });
   });
 
   test("an empty name is refused with a field error", async () => {
     actAs(await makeStaff("ADMIN"));
     const { version } = await getEditableSetting("site");
-    const state = await saveSiteSettingsAction(idle, form({ version, name: "  ", tagline: "Still here" }));
+    const state = await saveSiteSettingsAction(idle, form({ version, name: "  ", tagline: "Still here", timeZone: "UTC" }));
     expect(state).toMatchObject({ status: "error", errors: { name: ["Give the site a name."] }, values: { tagline: "Still here" } });
+  });
+
+  test("the newsroom's time zone: an IANA name is saved and every page showing dates is revalidated", async () => {
+    actAs(await makeStaff("ADMIN"));
+    const { version, value } = await getEditableSetting("site");
+    const state = await saveSiteSettingsAction(idle, form({ version, name: value.name, tagline: value.tagline, timeZone: "Asia/Baghdad" }));
+    expect(state).toMatchObject({ status: "success" });
+    expect(await getTimeZone()).toBe("Asia/Baghdad");
+    expect(takeRevalidatedPaths()).toEqual(["/", "/dashboard/settings"]);
+  });
+
+  test.each(["Mars/Olympus_Mons", "+03:00", "GMT+3", ""])("a zone that is not an IANA name (%j) is refused on its field", async (timeZone) => {
+    actAs(await makeStaff("ADMIN"));
+    const { version, value } = await getEditableSetting("site");
+    const state = await saveSiteSettingsAction(idle, form({ version, name: value.name, tagline: value.tagline, timeZone }));
+    expect(state).toMatchObject({ status: "error", errors: { timeZone: [expect.stringMatching(/time zone/)] } });
+    expect((await getEditableSetting("site")).value.timeZone).toBe(value.timeZone);
   });
 });

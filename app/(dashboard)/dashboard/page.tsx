@@ -3,16 +3,19 @@ import Link from "next/link";
 import styles from "@/components/dashboard/desk.module.css";
 import { formatCount } from "@/components/moderation/queue-url";
 import ui from "@/components/dashboard/desk-ui.module.css";
+import { SentBackNote } from "@/components/dashboard/sent-back-note";
 import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
-import { formatShortDateTime, joinNames, plural } from "@/lib/format";
+import { formatDateTime, hourOfDay } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
+import { joinNames } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { deskLists, deskSummary, type DeskStory } from "@/lib/services/desk";
 
 export const metadata: Metadata = { title: "Home" };
 
-function greeting(now: Date): string {
-  const hour = now.getUTCHours();
+function greeting(now: Date, timeZone: string): string {
+  const hour = hourOfDay(now, timeZone);
   if (hour < 12) return "Good morning";
   if (hour < 18) return "Good afternoon";
   return "Good evening";
@@ -29,6 +32,7 @@ function StoryLinks({ stories, empty, when }: { stories: DeskStory[]; empty: str
             {story.bylines.length > 0 ? `${joinNames(story.bylines)} · ` : ""}
             {when(story)}
           </span>
+          {story.sentBack ? <SentBackNote sentBack={story.sentBack} /> : null}
         </li>
       ))}
     </ul>
@@ -38,14 +42,18 @@ function StoryLinks({ stories, empty, when }: { stories: DeskStory[]; empty: str
 export default async function DashboardHome() {
   const user = await requirePageUser();
   const [summary, lists] = await Promise.all([deskSummary(user), deskLists(user)]);
+  const timeZone = await getTimeZone();
   const firstName = user.name.split(" ")[0] ?? user.name;
   // Each role sees its own work: stories for those who write, the comment queues for those who moderate.
+  // Each story tile counts exactly what the panel of the same name lists (lib/services/desk.ts reads one rule for both).
   const { stories, comments } = summary;
+  const reviews = can(user.role, "article:publish");
+  const reviewTitle = reviews ? "Waiting for your review" : "Your stories in review";
   const tiles: { label: string; value: string; href: string }[] = [
     ...(stories
       ? [
           { label: "Your drafts", value: String(stories.myDrafts), href: `/dashboard/articles?status=DRAFT&author=${user.id}` },
-          { label: "Waiting for review", value: String(stories.inReview), href: "/dashboard/articles?status=IN_REVIEW" },
+          { label: reviewTitle, value: String(stories.inReview), href: "/dashboard/articles?status=IN_REVIEW" },
           { label: "Scheduled", value: String(stories.scheduled), href: "/dashboard/articles?status=SCHEDULED" },
         ]
       : []),
@@ -56,13 +64,12 @@ export default async function DashboardHome() {
         ]
       : []),
   ];
-  const reviews = can(user.role, "article:publish");
   return (
     <>
       <div className={ui.pageHeader}>
         <div>
           <h1 className={styles.greeting}>
-            {greeting(new Date())}, {firstName}
+            {greeting(new Date(), timeZone)}, {firstName}
           </h1>
           <p className={styles.lede}>Here is what is on the desk.</p>
         </div>
@@ -86,11 +93,6 @@ export default async function DashboardHome() {
           </li>
         ))}
       </ul>
-      {stories ? (
-        <p className={styles.note}>
-          {plural(stories.inReview, "story", "stories")} waiting for review across the newsroom.
-        </p>
-      ) : null}
 
       {lists ? (
         <div className={styles.columns}>
@@ -101,17 +103,17 @@ export default async function DashboardHome() {
             <StoryLinks
               stories={lists.myDrafts}
               empty="No drafts of yours. Start a new story."
-              when={(story) => `changed ${formatShortDateTime(story.updatedAt)}`}
+              when={(story) => `changed ${formatDateTime(story.updatedAt, timeZone)}`}
             />
           </section>
           <section className={ui.panel} aria-labelledby="desk-review">
             <h2 id="desk-review" className={ui.panelTitle}>
-              {reviews ? "Waiting for your review" : "Your stories in review"}
+              {reviewTitle}
             </h2>
             <StoryLinks
               stories={lists.inReview}
               empty="Nothing is waiting for review."
-              when={(story) => `submitted ${formatShortDateTime(story.updatedAt)}`}
+              when={(story) => `submitted ${formatDateTime(story.updatedAt, timeZone)}`}
             />
           </section>
           <section className={ui.panel} aria-labelledby="desk-scheduled">
@@ -121,7 +123,7 @@ export default async function DashboardHome() {
             <StoryLinks
               stories={lists.scheduled}
               empty="Nothing is scheduled."
-              when={(story) => (story.scheduledFor ? `goes live ${formatShortDateTime(story.scheduledFor)}` : "")}
+              when={(story) => (story.scheduledFor ? `goes live ${formatDateTime(story.scheduledFor, timeZone)}` : "")}
             />
           </section>
           <section className={ui.panel} aria-labelledby="desk-activity">
@@ -136,7 +138,7 @@ export default async function DashboardHome() {
                   <li key={entry.id}>
                     <Link href={`/dashboard/articles/${entry.articleId}`}>{entry.articleTitle}</Link>
                     <span className={ui.rowMeta}>
-                      {revisionLine(entry.kind, entry.authorName)} · {formatShortDateTime(entry.createdAt)}
+                      {revisionLine(entry.kind, entry.authorName)} · {formatDateTime(entry.createdAt, timeZone)}
                     </span>
                   </li>
                 ))}

@@ -26,6 +26,7 @@ import {
   restoreRevisionSchema,
   saveArticleSchema,
   scheduleArticleSchema,
+  sendBackArticleSchema,
   unpublishArticleSchema,
 } from "@/lib/validation/article";
 import { sourceSchema } from "@/lib/validation/source";
@@ -47,6 +48,11 @@ export const saveArticleAction = staffCommand("article:draft", saveArticleSchema
 export const autosaveArticleAction = staffCommand("article:draft", saveArticleSchema, commit("autosave"));
 
 export const submitArticleAction = staffCommand("article:draft", saveArticleSchema, commit("submit"));
+
+/** An editor's verdict "not yet": the story goes back to its writer as a draft, with a note they see on the desk. */
+export const sendBackArticleAction = staffCommand("article:publish", sendBackArticleSchema, ({ id, version, note, ...content }, user) =>
+  commitArticle(user, { id, version, content, transition: "sendBack", note }),
+);
 
 export const publishArticleAction = staffCommand("article:publish", publishArticleSchema, commit("publish"));
 

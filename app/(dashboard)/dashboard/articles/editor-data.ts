@@ -31,6 +31,7 @@ export function newStoryInitial(user: StaffUser): EditorInitial {
     publishedAt: null,
     scheduledFor: null,
     lastSave: null,
+    sentBack: null,
   };
 }
 
@@ -74,5 +75,8 @@ export async function storedStoryInitial(article: EditorArticle): Promise<Editor
     publishedAt: article.publishedAt?.toISOString() ?? null,
     scheduledFor: article.scheduledFor?.toISOString() ?? null,
     lastSave: article.lastSave ? { authorName: article.lastSave.authorName, at: article.lastSave.at.toISOString(), kind: article.lastSave.kind } : null,
+    sentBack: article.sentBack
+      ? { note: article.sentBack.note ?? "", by: article.sentBack.author?.name ?? null, at: article.sentBack.createdAt.toISOString() }
+      : null,
   };
 }

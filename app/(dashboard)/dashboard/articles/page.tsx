@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SentBackNote } from "@/components/dashboard/sent-back-note";
 import { RestoreFromTrash } from "@/components/dashboard/restore-from-trash";
 import ui from "@/components/dashboard/desk-ui.module.css";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { statusLabels } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
-import { formatShortDateTime, joinNames } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
+import { joinNames } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { listAuthorChoices, listDeskArticles, listSectionChoices } from "@/lib/services/articles";
 import { articleListFilterSchema, articleStatuses } from "@/lib/validation/article";
@@ -19,6 +22,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 
 export default async function ArticlesPage({ searchParams }: Props) {
   const user = await requirePageUser("article:draft", "/dashboard/articles");
+  const timeZone = await getTimeZone();
   const raw = await searchParams;
   const filter = articleListFilterSchema.parse({
     status: single(raw.status),
@@ -149,8 +153,9 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     </span>
                   ) : null}
                   {article.status === "SCHEDULED" && article.scheduledFor ? (
-                    <span className={ui.rowMeta}>Goes live {formatShortDateTime(article.scheduledFor)}</span>
+                    <span className={ui.rowMeta}>Goes live {formatDateTime(article.scheduledFor, timeZone)}</span>
                   ) : null}
+                  {article.sentBack && article.status === "DRAFT" ? <SentBackNote sentBack={article.sentBack} /> : null}
                 </td>
                 <td data-label="Status">
                   <StatusBadge status={article.status} deleted={article.deletedAt !== null} />
@@ -163,7 +168,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 <td data-label="Bylines">{joinNames(article.bylines.map((byline) => byline.user.name)) || <span className={ui.muted}>none</span>}</td>
                 <td data-label="Section">{article.section?.name ?? <span className={ui.muted}>none</span>}</td>
                 <td data-label="Updated" className={ui.nowrap}>
-                  <time dateTime={article.updatedAt.toISOString()}>{formatShortDateTime(article.updatedAt)}</time>
+                  <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, timeZone)}</time>
                 </td>
               </tr>
             ))}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import styles from "@/components/admin/admin.module.css";
 import { requirePageUser } from "@/lib/auth";
-import { formatShortDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
 import { roleLabels } from "@/lib/roles";
 import { listStaff } from "@/lib/services/staff";
 
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage() {
   const me = await requirePageUser("user:manage", "/dashboard/users");
+  const timeZone = await getTimeZone();
   const staff = await listStaff();
   const active = staff.filter((member) => member.active).length;
   return (
@@ -49,7 +51,7 @@ export default async function StaffPage() {
                   <span className={`${styles.pill} ${member.role === "ADMIN" ? styles.pillWarn : ""}`}>{roleLabels[member.role]}</span>
                 </td>
                 <td>{member.active ? <span className={`${styles.pill} ${styles.pillOk}`}>Active</span> : <span className={styles.pill}>Deactivated</span>}</td>
-                <td className={styles.nowrap}>{member.lastSignInAt ? formatShortDateTime(member.lastSignInAt) : <span className={styles.meta}>Never</span>}</td>
+                <td className={styles.nowrap}>{member.lastSignInAt ? formatDateTime(member.lastSignInAt, timeZone) : <span className={styles.meta}>Never</span>}</td>
               </tr>
             ))}
           </tbody>

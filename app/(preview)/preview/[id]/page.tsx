@@ -10,8 +10,9 @@ import styles from "@/components/article/article.module.css";
 import preview from "@/components/editor/preview.module.css";
 import { statusLabels } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
 import { getArticleForPreview, type PreviewArticle } from "@/lib/services/articles";
 
 export const dynamic = "force-dynamic";
@@ -36,6 +37,7 @@ export default async function PreviewPage({ params }: Props) {
     if (error instanceof AppError && error.code === "forbidden") forbidden();
     throw error;
   }
+  const timeZone = await getTimeZone();
   const live = article.status === "PUBLISHED" && !article.deletedAt;
 
   return (
@@ -43,7 +45,7 @@ export default async function PreviewPage({ params }: Props) {
       <div className={preview.banner} role="note" aria-label="Preview">
         <p>
           <strong>Preview</strong> · {article.deletedAt ? "In the trash" : statusLabels[article.status]}
-          {article.status === "SCHEDULED" && article.scheduledFor ? ` for ${formatDateTime(article.scheduledFor)}` : ""}
+          {article.status === "SCHEDULED" && article.scheduledFor ? ` for ${formatDateTime(article.scheduledFor, timeZone)}` : ""}
           {live ? " · this is the version readers see" : " · readers cannot see this yet"}
         </p>
         <p>

@@ -6,7 +6,8 @@ import { LiftBanButton } from "@/components/moderation/lift-ban-button";
 import { ModerationHeader } from "@/components/moderation/moderation-header";
 import { queueHref } from "@/components/moderation/queue-url";
 import { requirePageUser } from "@/lib/auth";
-import { formatShortDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
 import { countActiveBans, listBans, type BanListFilter } from "@/lib/services/bans";
 
 export const metadata: Metadata = { title: "Bans" };
@@ -21,6 +22,7 @@ const views: { key: BanListFilter; label: string }[] = [
 
 export default async function BansPage({ searchParams }: Props) {
   await requirePageUser("commenter:ban", "/dashboard/moderation/bans");
+  const timeZone = await getTimeZone();
   const params = await searchParams;
   const show = views.find((view) => view.key === params.show)?.key ?? "active";
   const [page, active] = await Promise.all([listBans(show, params.cursor ?? null), countActiveBans()]);
@@ -80,7 +82,7 @@ export default async function BansPage({ searchParams }: Props) {
                     <td>{ban.reason || <span className={styles.meta}>—</span>}</td>
                     <td className={styles.nowrap}>
                       {ban.createdBy ?? "—"}
-                      <div className={styles.meta}>{formatShortDateTime(ban.createdAt)}</div>
+                      <div className={styles.meta}>{formatDateTime(ban.createdAt, timeZone)}</div>
                     </td>
                     <td>
                       {ban.liftedAt ? (
@@ -88,7 +90,7 @@ export default async function BansPage({ searchParams }: Props) {
                           <span className={styles.pill}>Lifted</span>
                           <div className={styles.meta}>
                             {ban.liftedBy ? `by ${ban.liftedBy}, ` : ""}
-                            {formatShortDateTime(ban.liftedAt)}
+                            {formatDateTime(ban.liftedAt, timeZone)}
                           </div>
                         </>
                       ) : (

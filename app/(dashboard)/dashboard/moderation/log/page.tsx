@@ -4,8 +4,9 @@ import styles from "@/components/admin/admin.module.css";
 import { AuditChange } from "@/components/moderation/audit-change";
 import { ModerationHeader } from "@/components/moderation/moderation-header";
 import { requirePageUser } from "@/lib/auth";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
 import { auditActionNames, auditActions, auditTargetTypeNames, auditTargetTypes, type AuditAction, type AuditTargetType } from "@/lib/audit-actions";
-import { formatDateTime, formatShortDateTime } from "@/lib/format";
 import { batchSizes, describeAuditTargets, listAuditActors, listAuditLog, type AuditLogRow, type AuditTargets } from "@/lib/services/audit-log";
 import { auditFilterSchema, type AuditFilter } from "@/lib/validation/moderation";
 
@@ -71,6 +72,7 @@ function Target({ row, targets }: { row: AuditLogRow; targets: AuditTargets }) {
 
 export default async function AuditLogPage({ searchParams }: Props) {
   await requirePageUser("comment:moderate", "/dashboard/moderation/log");
+  const timeZone = await getTimeZone();
   const params = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, first(value)])));
@@ -174,8 +176,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
               page.items.map((row) => (
                 <tr key={row.id}>
                   <td className={styles.nowrap}>
-                    <time dateTime={row.createdAt.toISOString()} title={formatDateTime(row.createdAt)}>
-                      {formatShortDateTime(row.createdAt)}
+                    <time dateTime={row.createdAt.toISOString()}>
+                      {formatDateTime(row.createdAt, timeZone)}
                     </time>
                   </td>
                   <td className={styles.nowrap}>{row.actor?.name ?? "System"}</td>

@@ -5,7 +5,8 @@ import { z } from "@/lib/zod";
 import styles from "@/components/admin/admin.module.css";
 import { AccessForm, PasswordForm, RoleForm } from "@/components/admin/staff-forms";
 import { requirePageUser } from "@/lib/auth";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
 import { roleLabels } from "@/lib/roles";
 import { getStaffMember } from "@/lib/services/staff";
 
@@ -20,6 +21,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
   const member = await getStaffMember(id);
   if (!member) notFound();
   const { created } = await searchParams;
+  const timeZone = await getTimeZone();
   const isSelf = member.id === me.id;
 
   return (
@@ -35,7 +37,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
             {member.active ? <span className={`${styles.pill} ${styles.pillOk}`}>Active</span> : <span className={styles.pill}>Deactivated</span>}
           </p>
           <p className={styles.meta}>
-            Joined {formatDateTime(member.createdAt)} · {member.lastSignInAt ? `last signed in ${formatDateTime(member.lastSignInAt)}` : "never signed in"} ·{" "}
+            Joined {formatDateTime(member.createdAt, timeZone)} · {member.lastSignInAt ? `last signed in ${formatDateTime(member.lastSignInAt, timeZone)}` : "never signed in"} ·{" "}
             <Link href={`/dashboard/moderation/log?targetType=user&targetId=${member.id}`}>account history</Link>
           </p>
         </div>

@@ -9,8 +9,9 @@ import { RevisionDiffView } from "@/components/editor/revision-diff";
 import fieldStyles from "@/components/ui/field.module.css";
 import { revisionLine } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
+import { formatDateTime } from "@/lib/dates";
+import { getTimeZone } from "@/lib/services/settings";
 import { AppError } from "@/lib/errors";
-import { formatShortDateTime } from "@/lib/format";
 import { canEditArticle } from "@/lib/article-access";
 import { compareRevisions, listRevisions } from "@/lib/services/revisions";
 
@@ -34,10 +35,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePageUser("article:draft", `/dashboard/articles/${id}/history`);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const timeZone = await getTimeZone();
   const query = await searchParams;
   const { article, revisions } = await orNotFound(listRevisions(user, id));
   const latest = revisions[0];
   const byId = (value: string | undefined) => revisions.find((revision) => revision.id === value);
+  const numberOf = (revisionId: string) => byId(revisionId)?.number ?? "?";
   const to = byId(single(query.to)) ?? latest;
   const from = byId(single(query.from)) ?? revisions.find((revision) => to && revision.version < to.version) ?? to;
   const comparison = from && to && from.id !== to.id ? await orNotFound(compareRevisions(user, id, from.id, to.id)) : null;
@@ -52,7 +55,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           </p>
           <h1 className={ui.pageTitle}>History</h1>
           <p className={ui.pageLede}>
-            Every save is kept. Compare any two versions, or restore one: restoring saves it again as the newest version, so nothing is lost.
+            Every save is kept (one person’s autosaves in a row count as one version). Compare any two versions, or restore one: restoring saves it again as the newest version, so nothing is lost.
           </p>
         </div>
         <StatusBadge status={article.status} deleted={article.deletedAt !== null} />
@@ -69,7 +72,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <select id="compare-from" name="from" className={fieldStyles.input} defaultValue={comparison?.from.id ?? from?.id}>
                   {revisions.map((revision) => (
                     <option key={revision.id} value={revision.id}>
-                      Version {revision.version} · {revisionLine(revision.kind, revision.authorName)} · {formatShortDateTime(revision.createdAt)}
+                      Version {revision.number} · {revisionLine(revision.kind, revision.authorName)} · {formatDateTime(revision.createdAt, timeZone)}
                     </option>
                   ))}
                 </select>
@@ -81,7 +84,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <select id="compare-to" name="to" className={fieldStyles.input} defaultValue={comparison?.to.id ?? to?.id}>
                   {revisions.map((revision) => (
                     <option key={revision.id} value={revision.id}>
-                      Version {revision.version} · {revisionLine(revision.kind, revision.authorName)} · {formatShortDateTime(revision.createdAt)}
+                      Version {revision.number} · {revisionLine(revision.kind, revision.authorName)} · {formatDateTime(revision.createdAt, timeZone)}
                     </option>
                   ))}
                 </select>
@@ -96,7 +99,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             {comparison ? (
               <>
                 <h2 id="diff-heading" className={ui.panelTitle}>
-                  Changes from version {comparison.from.version} to version {comparison.to.version}
+                  Changes from version {numberOf(comparison.from.id)} to version {numberOf(comparison.to.id)}
                 </h2>
                 <p className={styles.legend}>
                   <span>
@@ -128,10 +131,15 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               <li key={revision.id}>
                 <div>
                   <span className={styles.revisionWho}>
-                    Version {revision.version}: {revisionLine(revision.kind, revision.authorName)}
+                    Version {revision.number}: {revisionLine(revision.kind, revision.authorName)}
                   </span>
+                  {revision.note ? (
+                    <q className={styles.revisionNote} dir="auto">
+                      {revision.note}
+                    </q>
+                  ) : null}
                   <span className={styles.revisionWhen}>
-                    <time dateTime={revision.createdAt.toISOString()}>{formatShortDateTime(revision.createdAt)}</time>
+                    <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt, timeZone)}</time>
                   </span>
                   {revision.id !== latest?.id && latest ? (
                     <Link href={`?from=${revision.id}&to=${latest.id}`} className={ui.rowMeta}>
@@ -146,7 +154,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                     articleId={id}
                     revisionId={revision.id}
                     version={article.version}
-                    label={`Restore version ${revision.version}`}
+                    label={`Restore version ${revision.number}`}
                   />
                 ) : null}
               </li>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/article/comment-form";
 import { CommentText } from "@/components/article/comment-text";
 import styles from "@/components/article/reply-page.module.css";
-import { formatDateTime } from "@/lib/format";
+import { NewsroomTime } from "@/components/ui/newsroom-time";
 import { getPublishedArticle } from "@/lib/services/public-articles";
 import { approvedComment, commentsAreOpen } from "@/lib/services/public-comments";
 
@@ -35,7 +35,7 @@ export default async function ReplyPage({ params }: Props) {
           <CommentText text={parent.body} />
         </blockquote>
         <figcaption>
-          <bdi>{parent.authorName}</bdi>, <time dateTime={parent.createdAt.toISOString()}>{formatDateTime(parent.createdAt)}</time>, on “{article.title}”
+          <bdi>{parent.authorName}</bdi>, <NewsroomTime date={parent.createdAt} />, on “{article.title}”
         </figcaption>
       </figure>
       {open ? (
