@@ -78,6 +78,9 @@ test("every toolbar format survives save and publish and reaches readers", async
   await insert.getByRole("button", { name: "Insert image", exact: true }).click();
   await expect(body.getByRole("img", { name: "The new quay at dawn" })).toBeVisible();
   await expect(body.locator("figcaption")).toHaveText("The quay before the first ferry. Photo: Harbour Board");
+  // Writing goes on below the new picture, not over it.
+  await type("The first ferry is due in May.");
+  await expect(body.locator("figure + p")).toHaveText("The first ferry is due in May.");
 
   // Caption and credit are edited later by selecting the picture.
   await body.getByRole("img", { name: "The new quay at dawn" }).click();
@@ -124,6 +127,7 @@ test("every toolbar format survives save and publish and reaches readers", async
   const image = figure.getByRole("img", { name: "The new quay at dawn" });
   await expect(image).toHaveAttribute("src", /^\/media\/.+\.(png|jpg|webp)$/);
   await expect(figure.locator("figcaption")).toHaveText("The new quay at dawn, before the first ferry. Photo: Lina Saad / Harbour Board");
+  await expect(story.locator("figure + p")).toHaveText("The first ferry is due in May.");
   // The picture itself arrived, not only its tag.
   await image.scrollIntoViewIfNeeded();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 "use client";
 
-import type { JSONContent } from "@tiptap/core";
+import type { CommandProps, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { NodeSelection } from "@tiptap/pm/state";
+import { NodeSelection, TextSelection } from "@tiptap/pm/state";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import { articleBodyExtensions } from "@/lib/rich-text/extensions";
 import { linkAddressFrom, withoutRepeatedScheme } from "@/lib/rich-text/link-address";
@@ -85,7 +85,7 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
       <p id={`${id}-hint`} className={fieldStyles.hint}>
         {linkedText ? (
           <>
-            For <span dir="auto">“{linkedText}”</span>. Paste or type the address; https:// is added if you leave it out.
+            For <span dir="auto">“{linkedText}”</span> — paste or type the address; https:// is added if you leave it out.
           </>
         ) : (
           "Nothing is selected: the address is added as a link where the cursor is. https:// is added if you leave it out."
@@ -172,6 +172,17 @@ function selectedImage(editor: Editor): { position: number; text: ImageText } | 
 }
 
 /**
+ * After an insert the new image is selected, so the next keystroke would
+ * replace it: writing goes on in the paragraph below it (made if there is none).
+ */
+const placeCursorAfterImage = ({ tr }: CommandProps): boolean => {
+  const after = tr.selection.to;
+  if (!tr.doc.nodeAt(after)?.isTextblock) tr.insert(after, tr.doc.type.schema.nodes.paragraph!.create());
+  tr.setSelection(TextSelection.create(tr.doc, after + 1));
+  return true;
+};
+
+/**
  * Inserts an image with its description, caption and credit, or, when an
  * image is selected, edits those (and optionally swaps the picture).
  */
@@ -201,7 +212,7 @@ function ImageForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
       };
       const stillThere = editing && editor.state.doc.nodeAt(editing.position)?.type.name === "image";
       if (editing && stillThere) editor.chain().focus().setNodeSelection(editing.position).updateAttributes("image", attrs).run();
-      else if (image) editor.chain().focus().insertContent({ type: "image", attrs }).run();
+      else if (image) editor.chain().focus().insertContent({ type: "image", attrs }).command(placeCursorAfterImage).run();
       else {
         setError("The image was removed from the story meanwhile.");
         return;
@@ -218,11 +229,11 @@ function ImageForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
       <label htmlFor={`${id}-file`} className={fieldStyles.label}>
         {editing ? "Replace the picture (optional)" : "Image file"}
       </label>
-      <input id={`${id}-file`} ref={file} type="file" accept="image/*" aria-describedby={error ? `${id}-error` : undefined} />
+      <input id={`${id}-file`} ref={file} type="file" accept="image/*" autoFocus={!editing} aria-describedby={error ? `${id}-error` : undefined} />
       <label htmlFor={`${id}-alt`} className={fieldStyles.label}>
         Description for screen readers
       </label>
-      <input id={`${id}-alt`} className={fieldStyles.input} value={text.alt} onChange={set("alt")} maxLength={300} dir="auto" />
+      <input id={`${id}-alt`} className={fieldStyles.input} value={text.alt} onChange={set("alt")} maxLength={300} dir="auto" autoFocus={editing !== null} />
       <label htmlFor={`${id}-caption`} className={fieldStyles.label}>
         Caption
       </label>
