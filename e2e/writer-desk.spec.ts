@@ -3,8 +3,9 @@ import { storageStatePath } from "./support/staff";
 import { bodyEditor, expectMessage, press, slugOf, startStory, storyId, uniqueTitle } from "./support/editor";
 
 /**
- * A writer's first hour at the desk (issue 17): the link panel, the slug that
- * follows the headline, and clearing a story off the list.
+ * A writer's first hour at the desk (issue 17): the link panel, a story saved
+ * once however often its saves are retried, the slug that follows the
+ * headline, and clearing a story off the list.
  */
 
 /** The slug of a title made of plain words, as lib/slug.ts makes it. */
@@ -52,6 +53,32 @@ test.describe("as a writer", () => {
     await address.fill("example.org/statement");
     await page.getByRole("button", { name: "Apply link", exact: true }).click();
     await expect(body.getByRole("link", { name: "statement" })).toHaveAttribute("href", "https://example.org/statement");
+  });
+
+  test("a new story whose saves reach the server but whose answers are lost is created once, with its own slug", async ({ page }) => {
+    const title = uniqueTitle("Lost answers");
+    let lost = 0;
+    await page.route("**/dashboard/articles/**", async (route) => {
+      if (!route.request().headers()["next-action"] || lost >= 2) return route.continue();
+      lost += 1;
+      // The server does the work; the answer never reaches the browser.
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await startStory(page, { title, body: "Typed once, sent three times." });
+    await press(page, "Save draft");
+    const retry = page.getByRole("button", { name: "Retry", exact: true });
+    // Retry (and autosave, whichever comes first) until a save is answered.
+    await expect(async () => {
+      if (await retry.isVisible()) await retry.click();
+      await expect(page.getByText(/^(Draft saved\.|Saved automatically at)/).first()).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
+    expect(lost).toBe(2);
+    await storyId(page);
+    expect(await slugOf(page)).toBe(slugOfWords(title));
+
+    await page.goto(`/dashboard/articles?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole("link", { name: title })).toHaveCount(1);
   });
 
   test("the slug follows the headline until it is typed by hand, also after the story was saved with a -2 and reopened", async ({ page }) => {
