@@ -110,8 +110,10 @@ test.describe("as a writer", () => {
     await page.goto(`/dashboard/articles/${id}`);
     await page.getByLabel("Title", { exact: true }).fill(`${headline} again`);
     await expect(page.getByLabel("Slug", { exact: true })).toHaveValue(chosen);
+    // Emptied, it is made from the title again.
+    await page.getByLabel("Slug", { exact: true }).fill("");
     await press(page, "Save draft");
-    await expectMessage(page, "Draft saved.");
+    await expect(page.getByLabel("Slug", { exact: true })).toHaveValue(slugOfWords(`${headline} again`));
 
     // Only editors clear stories off the list, as in the editor.
     await page.goto("/dashboard/articles");

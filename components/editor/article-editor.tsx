@@ -755,10 +755,13 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
               hint={
                 meta.publishedAt
                   ? `The story’s address: /articles/${values.slug || "…"}. If you change it, the old address keeps working and redirects here.`
-                  : `The story’s address: /articles/${values.slug || "…"}. Made from the title until you edit it.`
+                  : slugTouched
+                    ? `The story’s address: /articles/${values.slug || "…"}. Typed by hand, so it stays when the title changes; empty it to make it from the title again.`
+                    : `The story’s address: /articles/${values.slug || "…"}. Made from the title until you edit it.`
               }
               onChange={(event) => {
-                setSlugTouched(true);
+                // An emptied slug is made from the title again (by the server, on the next save).
+                setSlugTouched(event.target.value.trim() !== "");
                 update("slug", event.target.value);
               }}
               errors={errors.slug}
