@@ -370,6 +370,8 @@ export interface CommitRequest {
   version?: number;
   /** For a story not saved yet: the editor's key for it, so a repeated create finds the story it made. */
   creationKey?: string;
+  /** Set on the one retry of a create that lost the race for its key to a create sent beside it. */
+  afterKeyRace?: boolean;
   content: ArticleContent;
   transition: Transition;
   scheduledFor?: Date;
@@ -449,15 +451,86 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
 
   let result: CommitOutcome;
   try {
-    result = await commitOnce(actor, request, now);
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A create that ran beside another with the same key (sent again before the first answered) lost the
-    // race for the key: once more, it finds the story the other one made.
-    if (request.id || !request.creationKey) throw slugTakenMeanwhile();
-    result = await commitOnce(actor, request, now).catch((again: unknown) => {
-      throw isUniqueViolation(again) ? slugTakenMeanwhile() : again;
+    result = await db.$transaction(async (tx) => {
+      let target = { id: request.id, version: request.version };
+      if (!target.id) {
+        const earlier = request.creationKey
+          ? await tx.article.findUnique({ where: { creationKey: request.creationKey }, select: { id: true } })
+          : null;
+        if (!earlier) return createArticle(tx, actor, request, now);
+        const unchanged = await repeatedCreate(tx, actor, request, earlier.id, now);
+        if (unchanged) return unchanged;
+        target = { id: earlier.id, version: 1 };
+      }
+
+      const article = await tx.article.findUnique({ where: { id: target.id }, select: editorSelect });
+      if (!article) throw new AppError("not_found", "There is no such story. It may have been deleted.");
+      const access = accessOf(article);
+      if (!canViewArticle(actor, access)) throw new AppError("forbidden", "You can only edit stories you wrote or carry a byline on.");
+      if (!canEditArticle(actor, access)) {
+        throw new AppError(
+          "forbidden",
+          article.deletedAt ? "This story is in the trash. Restore it before editing." : "Once a story is scheduled or published, only editors can change it.",
+        );
+      }
+      if (target.version !== article.version) throw await staleVersionError(tx, article.id, actor.id);
+      if (!allowedFrom[transition].includes(article.status)) throw new AppError("conflict", refusedTransition[transition]);
+
+      const before = await footprintOf(tx, article.id);
+      const prepared = await prepareContent(tx, request.content, access.bylineIds);
+      // Once readers could have seen the story, its slug only changes when someone types a new one.
+      const followTitle = request.content.slugAuto && !article.publishedAt;
+      const slug = request.keepSlug ? article.slug : await resolveSlug(tx, request.content.slug, request.content.title, article, followTitle);
+      const next = nextState(article, transition, now, request.scheduledFor);
+      const snapshot = snapshotOf({ ...prepared.scalars, slug, tags: prepared.tagNames, bylineIds: prepared.bylineIds, citations: request.content.citations });
+      const contentChanged = JSON.stringify(snapshot) !== JSON.stringify(storedSnapshot(article));
+      const version = article.version + 1;
+
+      const swapped = await tx.article.updateMany({
+        where: { id: article.id, version: article.version },
+        data: {
+          ...prepared.scalars,
+          slug,
+          slugFollowsTitle: request.keepSlug ? article.slugFollowsTitle : followTitle,
+          ...next,
+          version,
+          // Readers see "Updated" when what they read changed, not when a story merely moved through review.
+          ...(contentChanged || next.status === "PUBLISHED" ? { updatedAt: now } : {}),
+        },
+      });
+      if (swapped.count === 0) throw await staleVersionError(tx, article.id, actor.id);
+
+      if (slug !== article.slug) {
+        await tx.slugRedirect.deleteMany({ where: { slug, articleId: article.id } });
+        // Once readers could have seen a story, its old address keeps working.
+        if (article.publishedAt) await tx.slugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
+      }
+      await writeRelations(tx, article.id, prepared, request.content, true);
+      await writeRevision(tx, { articleId: article.id, version, kind: revisionKindOf[transition], authorId: actor.id, snapshot, now });
+
+      const after = await footprintOf(tx, article.id);
+      return {
+        before,
+        saved: {
+          id: article.id,
+          version,
+          status: next.status,
+          slug,
+          scheduledFor: next.scheduledFor,
+          publishedAt: next.publishedAt,
+          savedAt: now,
+        },
+        after: after!,
+      };
     });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      // A create that ran beside another with the same key (sent again before the first answered) lost the
+      // race for the key: once more, it finds the story the other one made.
+      if (!request.id && request.creationKey && !request.afterKeyRace) return commitArticle(actor, { ...request, afterKeyRace: true });
+      throw new AppError("conflict", "That slug was taken a moment ago.", { slug: ["Another story took this slug a moment ago. Choose another."] });
+    }
+    throw error;
   }
 
   const location = storyLocation(result.before, result.after);
@@ -466,9 +539,6 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
 }
 
 type CommitOutcome = { saved: SavedArticle; before: PublicFootprint | null; after: PublicFootprint };
-
-const slugTakenMeanwhile = () =>
-  new AppError("conflict", "That slug was taken a moment ago.", { slug: ["Another story took this slug a moment ago. Choose another."] });
 
 const savedOf = (article: StoredArticle, savedAt: Date): SavedArticle => ({
   id: article.id,
@@ -521,82 +591,6 @@ async function repeatedCreate(tx: Tx, actor: Actor, request: CommitRequest, arti
     );
   }
   return null;
-}
-
-function commitOnce(actor: Actor, request: CommitRequest, now: Date): Promise<CommitOutcome> {
-  const { transition } = request;
-  return db.$transaction(async (tx) => {
-    let target = { id: request.id, version: request.version };
-    if (!target.id) {
-      const earlier = request.creationKey
-        ? await tx.article.findUnique({ where: { creationKey: request.creationKey }, select: { id: true } })
-        : null;
-      if (!earlier) return createArticle(tx, actor, request, now);
-      const unchanged = await repeatedCreate(tx, actor, request, earlier.id, now);
-      if (unchanged) return unchanged;
-      target = { id: earlier.id, version: 1 };
-    }
-
-    const article = await tx.article.findUnique({ where: { id: target.id }, select: editorSelect });
-    if (!article) throw new AppError("not_found", "There is no such story. It may have been deleted.");
-    const access = accessOf(article);
-    if (!canViewArticle(actor, access)) throw new AppError("forbidden", "You can only edit stories you wrote or carry a byline on.");
-    if (!canEditArticle(actor, access)) {
-      throw new AppError(
-        "forbidden",
-        article.deletedAt ? "This story is in the trash. Restore it before editing." : "Once a story is scheduled or published, only editors can change it.",
-      );
-    }
-    if (target.version !== article.version) throw await staleVersionError(tx, article.id, actor.id);
-    if (!allowedFrom[transition].includes(article.status)) throw new AppError("conflict", refusedTransition[transition]);
-
-    const before = await footprintOf(tx, article.id);
-    const prepared = await prepareContent(tx, request.content, access.bylineIds);
-    // Once readers could have seen the story, its slug only changes when someone types a new one.
-    const followTitle = request.content.slugAuto && !article.publishedAt;
-    const slug = request.keepSlug ? article.slug : await resolveSlug(tx, request.content.slug, request.content.title, article, followTitle);
-    const next = nextState(article, transition, now, request.scheduledFor);
-    const snapshot = snapshotOf({ ...prepared.scalars, slug, tags: prepared.tagNames, bylineIds: prepared.bylineIds, citations: request.content.citations });
-    const contentChanged = JSON.stringify(snapshot) !== JSON.stringify(storedSnapshot(article));
-    const version = article.version + 1;
-
-    const swapped = await tx.article.updateMany({
-      where: { id: article.id, version: article.version },
-      data: {
-        ...prepared.scalars,
-        slug,
-        slugFollowsTitle: request.keepSlug ? article.slugFollowsTitle : followTitle,
-        ...next,
-        version,
-        // Readers see "Updated" when what they read changed, not when a story merely moved through review.
-        ...(contentChanged || next.status === "PUBLISHED" ? { updatedAt: now } : {}),
-      },
-    });
-    if (swapped.count === 0) throw await staleVersionError(tx, article.id, actor.id);
-
-    if (slug !== article.slug) {
-      await tx.slugRedirect.deleteMany({ where: { slug, articleId: article.id } });
-      // Once readers could have seen a story, its old address keeps working.
-      if (article.publishedAt) await tx.slugRedirect.create({ data: { slug: article.slug, articleId: article.id } });
-    }
-    await writeRelations(tx, article.id, prepared, request.content, true);
-    await writeRevision(tx, { articleId: article.id, version, kind: revisionKindOf[transition], authorId: actor.id, snapshot, now });
-
-    const after = await footprintOf(tx, article.id);
-    return {
-      before,
-      saved: {
-        id: article.id,
-        version,
-        status: next.status,
-        slug,
-        scheduledFor: next.scheduledFor,
-        publishedAt: next.publishedAt,
-        savedAt: now,
-      },
-      after: after!,
-    };
-  });
 }
 
 function nextState(
