@@ -20,7 +20,7 @@ export function TrashStoryButton({ id, title }: { id: string; title: string }) {
     <>
       <button
         type="button"
-        className={`${ui.buttonQuiet} ${ui.small} ${ui.dangerText}`}
+        className={`${ui.buttonQuiet} ${ui.small} ${ui.quietDanger}`}
         aria-label={`Move to trash: ${title}`}
         disabled={pending}
         onClick={() =>
