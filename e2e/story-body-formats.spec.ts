@@ -7,8 +7,9 @@ test.use({ storageState: storageStatePath("EDITOR") });
 
 /**
  * The writer's core path, as a person does it: every button of the body's
- * toolbar, an address typed into the text that links itself, Save draft,
- * Publish, and each format found on the public page.
+ * toolbar (an image with its caption and credit, edited again afterwards), an
+ * address typed into the text that links itself, Save draft, Publish, and
+ * each format found on the public page.
  */
 test("every toolbar format survives save and publish and reaches readers", async ({ page }) => {
   const title = uniqueTitle("Every format in one story");
@@ -69,10 +70,28 @@ test("every toolbar format survives save and publish and reaches readers", async
 
   await tool("Image").click();
   const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#2a6" } }).png().toBuffer();
-  await page.getByLabel("Image file", { exact: true }).setInputFiles({ name: "quay.png", mimeType: "image/png", buffer: png });
-  await page.getByLabel("Description for screen readers", { exact: true }).fill("The new quay at dawn");
-  await page.getByRole("button", { name: "Insert image", exact: true }).click();
+  const insert = page.getByRole("group", { name: "Insert image" });
+  await insert.getByLabel("Image file", { exact: true }).setInputFiles({ name: "quay.png", mimeType: "image/png", buffer: png });
+  await insert.getByLabel("Description for screen readers", { exact: true }).fill("The new quay at dawn");
+  await insert.getByLabel("Caption", { exact: true }).fill("The quay before the first ferry.");
+  await insert.getByLabel("Credit", { exact: true }).fill("Harbour Board");
+  await insert.getByRole("button", { name: "Insert image", exact: true }).click();
   await expect(body.getByRole("img", { name: "The new quay at dawn" })).toBeVisible();
+  await expect(body.locator("figcaption")).toHaveText("The quay before the first ferry. Photo: Harbour Board");
+  // Writing goes on below the new picture, not over it.
+  await type("The first ferry is due in May.");
+  await expect(body.locator("figure + p")).toHaveText("The first ferry is due in May.");
+
+  // Caption and credit are edited later by selecting the picture.
+  await body.getByRole("img", { name: "The new quay at dawn" }).click();
+  await tool("Edit image").click();
+  const edit = page.getByRole("group", { name: "Edit image" });
+  await expect(edit.getByLabel("Caption", { exact: true })).toHaveValue("The quay before the first ferry.");
+  await edit.getByLabel("Caption", { exact: true }).fill("The new quay at dawn, before the first ferry.");
+  await edit.getByLabel("Credit", { exact: true }).fill("Lina Saad / Harbour Board");
+  await edit.getByRole("button", { name: "Update image", exact: true }).click();
+  await expect(body.locator("figcaption")).toHaveText("The new quay at dawn, before the first ferry. Photo: Lina Saad / Harbour Board");
+  await expect(body.getByRole("img")).toHaveCount(1);
 
   // Undo and Redo: take a change back and bring it again.
   await body.getByText("Developing", { exact: true }).selectText();
@@ -104,8 +123,11 @@ test("every toolbar format survives save and publish and reaches readers", async
   await expect(story.locator("ul > li")).toHaveText(["Cranes return", "Ferries resume"]);
   await expect(story.locator("ol > li")).toHaveText(["First the dredging", "Then the quay"]);
   await expect(story.locator("blockquote")).toHaveText("We waited ten years for this");
-  const image = story.getByRole("img", { name: "The new quay at dawn" });
+  const figure = story.getByRole("figure");
+  const image = figure.getByRole("img", { name: "The new quay at dawn" });
   await expect(image).toHaveAttribute("src", /^\/media\/.+\.(png|jpg|webp)$/);
+  await expect(figure.locator("figcaption")).toHaveText("The new quay at dawn, before the first ferry. Photo: Lina Saad / Harbour Board");
+  await expect(story.locator("figure + p")).toHaveText("The first ferry is due in May.");
   // The picture itself arrived, not only its tag.
   await image.scrollIntoViewIfNeeded();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);

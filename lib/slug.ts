@@ -11,6 +11,20 @@ export function slugFromText(text: string): string {
   return (lastDash > 20 ? cut.slice(0, lastDash) : cut.slice(0, MAX_LENGTH)).replace(/-+$/, "");
 }
 
+/**
+ * Whether a slug reads as made from this title: the title's slug itself, or
+ * with the -2, -3… the server adds to step around another story's. For
+ * stories saved before the editor recorded whether a slug was typed by hand.
+ */
+export function slugLooksMadeFromTitle(slug: string, title: string): boolean {
+  const base = slugFromText(title) || "story";
+  if (slug === base) return true;
+  const suffix = /-(\d+)$/.exec(slug);
+  if (!suffix || Number(suffix[1]) < 2) return false;
+  // firstFreeSlug shortens a long title's slug to make room for the number.
+  return slug === `${base.slice(0, MAX_LENGTH - suffix[1]!.length - 1)}${suffix[0]}`;
+}
+
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**

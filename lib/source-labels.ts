@@ -22,6 +22,33 @@ export const sourceKindLabels: Record<SourceKind, string> = {
   OTHER: "Other",
 };
 
+/** Letters or digits: what a short name must not run into to count as a word of the name. */
+const wordCharacter = /[\p{L}\p{N}]/u;
+
+function containsWord(text: string, word: string): boolean {
+  const haystack = text.toLowerCase();
+  const needle = word.toLowerCase();
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    if ((!before || !wordCharacter.test(before)) && (!after || !wordCharacter.test(after))) return true;
+  }
+  return false;
+}
+
+/**
+ * A registry entry's name with its short name in brackets, the one label for
+ * a source everywhere (the editor's picker, the registry, the public Sources
+ * block): "AhlulBayt News Agency (ABNA)". When the name already carries the
+ * short name as a word ("UN Refugee Agency (UNHCR)", "BBC News"), it is not
+ * printed a second time.
+ */
+export function sourceDisplayName(source: { name: string; shortName: string }): string {
+  const name = source.name.trim();
+  const shortName = source.shortName.trim();
+  return shortName && !containsWord(name, shortName) ? `${name} (${shortName})` : name;
+}
+
 /**
  * How a source is named to readers. An anonymous source is only ever shown as
  * the editor described it ("an anonymous provincial source"), never by the
@@ -32,7 +59,7 @@ export function sourceLabel(source: PublicSource): string {
     const described = source.description.trim();
     return described ? described.charAt(0).toUpperCase() + described.slice(1) : "An anonymous source";
   }
-  return source.shortName && source.shortName !== source.name ? `${source.name} (${source.shortName})` : source.name;
+  return sourceDisplayName(source);
 }
 
 /** The short form used in "via ABNA" and in fact comparisons. */

@@ -36,7 +36,7 @@ import { BylinePicker } from "./byline-picker";
 import { CitationsEditor, type EditorCitation } from "./citations-editor";
 import { FeaturedImageField, type ImageValues } from "./featured-image-field";
 import { RichTextEditor } from "./rich-text-editor";
-import { copiesLeftFor, dropCopy, keepCopy, newSessionKey, type StoryValues, type UnsavedCopy } from "./unsaved-copy";
+import { copiesLeftFor, dropCopy, keepCopy, newCreationKey, newSessionKey, type StoryValues, type UnsavedCopy } from "./unsaved-copy";
 import type { UploadedImage } from "./upload";
 import styles from "./editor.module.css";
 
@@ -59,6 +59,8 @@ export interface EditorInitial {
   title: string;
   dek: string;
   slug: string;
+  /** The slug is still made from the title (nobody typed one): it follows the title until first publication. */
+  slugFollowsTitle: boolean;
   sectionId: string;
   tags: string;
   bylines: Choice[];
@@ -176,7 +178,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
     scheduledFor: initial.scheduledFor,
   });
   // A slug that is still the title's own follows the title until someone types one (or readers have seen it).
-  const [slugTouched, setSlugTouched] = useState(initial.publishedAt !== null || (initial.slug !== "" && initial.slug !== slugFromText(initial.title)));
+  const [slugTouched, setSlugTouched] = useState(initial.publishedAt !== null || !initial.slugFollowsTitle);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<Message | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -194,6 +196,9 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
   // The body editor starts from this document; restoring a kept copy starts it again (a new key remounts it).
   const [bodyStart, setBodyStart] = useState({ document: initial.body, key: 0 });
   const [session] = useState(newSessionKey);
+  // A story not saved yet is created with this key, so a create sent again (Retry, a lost answer) finds it.
+  const [firstCreationKey] = useState(newCreationKey);
+  const creationKey = useRef(firstCreationKey);
   const [handledCopies, setHandledCopies] = useState<string[]>([]);
   const doneNotice: Message | null =
     done && done.at !== doneSeen
@@ -230,7 +235,9 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
   useEffect(() => {
     if (!editable) return;
     if (dirty) {
-      localCopy.current = keepCopy({ owner: userId, session, storyId: meta.id, baseVersion: meta.version, slugTouched, values }) ? "kept" : "not kept";
+      localCopy.current = keepCopy({ owner: userId, session, storyId: meta.id, baseVersion: meta.version, slugTouched, values, creationKey: creationKey.current })
+        ? "kept"
+        : "not kept";
     } else {
       dropCopy(userId, session);
       localCopy.current = null;
@@ -249,7 +256,9 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
   const restoreCopy = (copy: UnsavedCopy) => {
     // Saved against the version the changes were made on, so a newer save by anyone meets the usual conflict, not an overwrite.
     const baseVersion = copy.storyId ? copy.baseVersion : meta.version;
-    keepCopy({ owner: userId, session, storyId: meta.id, baseVersion, slugTouched: copy.slugTouched, values: copy.values });
+    // A story the other tab was creating may have reached the server without the answer reaching the tab: same key, same story.
+    if (!copy.storyId && copy.creationKey) creationKey.current = copy.creationKey;
+    keepCopy({ owner: userId, session, storyId: meta.id, baseVersion, slugTouched: copy.slugTouched, values: copy.values, creationKey: creationKey.current });
     dropCopy(userId, copy.session);
     setHandledCopies((handled) => [...handled, copy.session]);
     setValues(copy.values);
@@ -278,7 +287,7 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
       const job = queue.current.then(async () => {
         const sent = payloadRef.current;
         const { id, version } = metaRef.current;
-        const target = { ...sent, ...(id ? { id } : {}), ...(version ? { version } : {}) };
+        const target = { ...sent, ...(id ? { id } : { creationKey: creationKey.current }), ...(version ? { version } : {}) };
         pending.current += 1;
         if (action === "autosave") setAutosave({ state: "saving" });
         else setBusy(action);
@@ -845,10 +854,13 @@ export function ArticleEditor({ initial, userId, sections, bylineChoices, canEdi
               hint={
                 meta.publishedAt
                   ? `The story’s address: /articles/${values.slug || "…"}. If you change it, the old address keeps working and redirects here.`
-                  : `The story’s address: /articles/${values.slug || "…"}. Made from the title until you edit it.`
+                  : slugTouched
+                    ? `The story’s address: /articles/${values.slug || "…"}. Typed by hand, so it stays when the title changes; empty it to make it from the title again.`
+                    : `The story’s address: /articles/${values.slug || "…"}. Made from the title until you edit it.`
               }
               onChange={(event) => {
-                setSlugTouched(true);
+                // An emptied slug is made from the title again (by the server, on the next save).
+                setSlugTouched(event.target.value.trim() !== "");
                 update("slug", event.target.value);
               }}
               errors={errors.slug}

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { z } from "@/lib/zod";
 import { createSourceInlineAction } from "@/app/(dashboard)/dashboard/articles/actions";
 import { citationsByFact } from "@/lib/claims";
-import { sourceKindLabels } from "@/lib/source-labels";
+import { sourceDisplayName, sourceKindLabels } from "@/lib/source-labels";
 import type { SourceChoice } from "@/lib/services/sources";
 import { citationSchema } from "@/lib/validation/article";
 import { sourceKinds, sourceSchema } from "@/lib/validation/source";
@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import fieldStyles from "@/components/ui/field.module.css";
 import { SelectField, TextAreaField } from "@/components/dashboard/controls";
 import ui from "@/components/dashboard/desk-ui.module.css";
-import { SourcePicker, sourceChoiceLabel } from "./source-picker";
+import { SourcePicker } from "./source-picker";
 import styles from "./editor.module.css";
 
 /**
@@ -267,8 +267,8 @@ export function CitationsEditor({
           ) : (
             <li key={citation.key} className={styles.citation}>
               <p className={styles.citationSource}>
-                <strong dir="auto">{sourceChoiceLabel(citation.source)}</strong>
-                {citation.via ? <span className={ui.muted}> via {sourceChoiceLabel(citation.via)}</span> : null}
+                <strong dir="auto">{sourceDisplayName(citation.source)}</strong>
+                {citation.via ? <span className={ui.muted}> via {sourceDisplayName(citation.via)}</span> : null}
               </p>
               <p className={styles.citationClaim} dir="auto">
                 “{citation.claim}”

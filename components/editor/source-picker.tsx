@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { searchSourcesAction } from "@/app/(dashboard)/dashboard/articles/actions";
-import { sourceKindLabels } from "@/lib/source-labels";
+import { sourceDisplayName, sourceKindLabels } from "@/lib/source-labels";
 import type { SourceChoice } from "@/lib/services/sources";
 import fieldStyles from "@/components/ui/field.module.css";
 import styles from "./editor.module.css";
@@ -26,15 +26,12 @@ interface Props {
   name?: string;
 }
 
-export const sourceChoiceLabel = (source: SourceChoice) =>
-  source.shortName && source.shortName !== source.name ? `${source.name} (${source.shortName})` : source.name;
-
 export function SourcePicker({ label, value, onChange, onCreate, excludeId, hint, errors, name }: Props) {
   const id = useId();
   const listId = `${id}-list`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
-  const [text, setText] = useState(value ? sourceChoiceLabel(value) : "");
+  const [text, setText] = useState(value ? sourceDisplayName(value) : "");
   const [open, setOpen] = useState(false);
   const [results, setResults] = useState<SourceChoice[]>([]);
   const [active, setActive] = useState(-1);
@@ -46,7 +43,7 @@ export function SourcePicker({ label, value, onChange, onCreate, excludeId, hint
   const [shown, setShown] = useState(value);
   if (value !== shown) {
     setShown(value);
-    if (value) setText(sourceChoiceLabel(value));
+    if (value) setText(sourceDisplayName(value));
   }
 
   useEffect(() => {
@@ -54,7 +51,7 @@ export function SourcePicker({ label, value, onChange, onCreate, excludeId, hint
     const ticket = ++request.current;
     const timer = setTimeout(async () => {
       setSearching(true);
-      const answer = await searchSourcesAction({ q: value && text === sourceChoiceLabel(value) ? "" : text });
+      const answer = await searchSourcesAction({ q: value && text === sourceDisplayName(value) ? "" : text });
       if (ticket !== request.current) return;
       setSearching(false);
       if (answer.ok) {
@@ -76,7 +73,7 @@ export function SourcePicker({ label, value, onChange, onCreate, excludeId, hint
       const source = results[index];
       if (!source) return;
       onChange(source);
-      setText(sourceChoiceLabel(source));
+      setText(sourceDisplayName(source));
     } else if (creatable) {
       onCreate?.(typed);
     }
@@ -111,7 +108,7 @@ export function SourcePicker({ label, value, onChange, onCreate, excludeId, hint
         onBlur={() => {
           // Let a click on an option land before the list closes.
           setTimeout(() => setOpen(false), 150);
-          if (value && text !== sourceChoiceLabel(value)) setText(sourceChoiceLabel(value));
+          if (value && text !== sourceDisplayName(value)) setText(sourceDisplayName(value));
         }}
         onChange={(event) => {
           setText(event.target.value);
@@ -158,7 +155,7 @@ export function SourcePicker({ label, value, onChange, onCreate, excludeId, hint
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(index)}
           >
-            <span dir="auto">{sourceChoiceLabel(source)}</span>
+            <span dir="auto">{sourceDisplayName(source)}</span>
             <span className={styles.optionKind}>{sourceKindLabels[source.kind]}</span>
           </li>
         ))}

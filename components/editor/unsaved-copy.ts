@@ -54,6 +54,8 @@ const copySchema = z.object({
   storyId: z.string().nullable(),
   baseVersion: z.int().nullable(),
   slugTouched: z.boolean(),
+  /** The key a story never saved is created with (copies kept before keys existed have none). */
+  creationKey: z.uuid().optional(),
   keptAt: z.iso.datetime(),
   values: storyValuesSchema,
 });
@@ -65,6 +67,18 @@ const keyOf = (owner: string, session: string) => `${prefix}${owner}:${session}`
 /** A key for one editor session. Not crypto.randomUUID: that exists only on https and localhost. */
 export function newSessionKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * The key a new story is created with (see creationKey in lib/validation/article.ts): a random UUID.
+ * From getRandomValues, which browsers offer on plain http too, unlike crypto.randomUUID.
+ */
+export function newCreationKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Writes the copy; false when the browser would not keep it (storage full, disabled or blocked). */

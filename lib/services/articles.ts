@@ -1,4 +1,5 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
@@ -44,6 +45,7 @@ const editorSelect = {
   title: true,
   dek: true,
   slug: true,
+  slugFollowsTitle: true,
   status: true,
   body: true,
   sectionId: true,
@@ -152,10 +154,9 @@ async function resolveSlug(
   followTitle: boolean,
 ): Promise<string> {
   if (followTitle) {
-    const base = slugFromText(title) || "story";
-    // Already made from this title (perhaps with a -2 to step around another story): keep it.
-    if (current && (current.slug === base || new RegExp(`^${base}-\\d+$`).test(current.slug))) return current.slug;
-    return firstFreeSlug(base, (slug) => slugIsTaken(client, slug, current?.id ?? null));
+    // The story's own slug counts as free, so one already made from this title (perhaps with a -2 to step
+    // around another story) is kept, and one made from an earlier title gives way to the new title's.
+    return firstFreeSlug(slugFromText(title) || "story", (slug) => slugIsTaken(client, slug, current?.id ?? null));
   }
   if (requested === "") return current?.slug ?? firstFreeSlug(slugFromText(title), (slug) => slugIsTaken(client, slug, null));
   if (requested === current?.slug) return requested;
@@ -392,6 +393,10 @@ const revisionKindOf: Record<Transition, RevisionKind> = {
 export interface CommitRequest {
   id?: string;
   version?: number;
+  /** For a story not saved yet: the editor's key for it, so a repeated create finds the story it made. */
+  creationKey?: string;
+  /** Set on the one retry of a create that lost the race for its key to a create sent beside it. */
+  afterKeyRace?: boolean;
   content: ArticleContent;
   transition: Transition;
   scheduledFor?: Date;
@@ -478,12 +483,21 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
     throw new AppError("invalid_input", "Tell the writer what to change.", { note: ["Tell the writer what to change before it comes back."] });
   }
 
-  let result: { saved: SavedArticle; before: PublicFootprint | null; after: PublicFootprint };
+  let result: CommitOutcome;
   try {
     result = await db.$transaction(async (tx) => {
-      if (!request.id) return createArticle(tx, actor, request, now);
+      let target = { id: request.id, version: request.version };
+      if (!target.id) {
+        const earlier = request.creationKey
+          ? await tx.article.findUnique({ where: { creationKey: request.creationKey }, select: { id: true } })
+          : null;
+        if (!earlier) return createArticle(tx, actor, request, now);
+        const unchanged = await repeatedCreate(tx, actor, request, earlier.id, now);
+        if (unchanged) return unchanged;
+        target = { id: earlier.id, version: 1 };
+      }
 
-      const article = await tx.article.findUnique({ where: { id: request.id }, select: editorSelect });
+      const article = await tx.article.findUnique({ where: { id: target.id }, select: editorSelect });
       if (!article) throw new AppError("not_found", "There is no such story. It may have been deleted.");
       const access = accessOf(article);
       if (!canViewArticle(actor, access)) throw new AppError("forbidden", "You can only edit stories you wrote or carry a byline on.");
@@ -493,7 +507,7 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
           article.deletedAt ? "This story is in the trash. Restore it before editing." : "Once a story is scheduled or published, only editors can change it.",
         );
       }
-      if (request.version !== article.version) throw await staleVersionError(tx, article.id, actor.id);
+      if (target.version !== article.version) throw await staleVersionError(tx, article.id, actor.id);
       if (!allowedFrom[transition].includes(article.status)) throw new AppError("conflict", refusedTransition[transition]);
 
       const before = await footprintOf(tx, article.id);
@@ -511,6 +525,7 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
         data: {
           ...prepared.scalars,
           slug,
+          slugFollowsTitle: request.keepSlug ? article.slugFollowsTitle : followTitle,
           ...next,
           version,
           // Readers see "Updated" when what they read changed, not when a story merely moved through review.
@@ -555,6 +570,9 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
+      // A create that ran beside another with the same key (sent again before the first answered) lost the
+      // race for the key: once more, it finds the story the other one made.
+      if (!request.id && request.creationKey && !request.afterKeyRace) return commitArticle(actor, { ...request, afterKeyRace: true });
       throw new AppError("conflict", "That slug was taken a moment ago.", { slug: ["Another story took this slug a moment ago. Choose another."] });
     }
     throw error;
@@ -563,6 +581,61 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
   const location = storyLocation(result.before, result.after);
   if (location) revalidateStory(location);
   return result.saved;
+}
+
+type CommitOutcome = { saved: SavedArticle; before: PublicFootprint | null; after: PublicFootprint };
+
+const savedOf = (article: StoredArticle, savedAt: Date): SavedArticle => ({
+  id: article.id,
+  version: article.version,
+  status: article.status,
+  slug: article.slug,
+  scheduledFor: article.scheduledFor,
+  publishedAt: article.publishedAt,
+  savedAt,
+});
+
+/**
+ * Whether two snapshots hold the same story, whatever the order of keys
+ * (PostgreSQL's jsonb reorders them) and of tags (stored by name).
+ */
+function sameContent(a: ArticleSnapshot, b: ArticleSnapshot): boolean {
+  // Through JSON: ProseMirror's attribute objects have no prototype, the stored ones do.
+  const comparable = (snapshot: ArticleSnapshot): unknown => JSON.parse(JSON.stringify({ ...snapshot, tags: [...snapshot.tags].sort() }));
+  return isDeepStrictEqual(comparable(a), comparable(b));
+}
+
+/**
+ * A create whose key already made a story: the editor sent it again because
+ * the first answer never arrived (a dropped connection, a server that failed
+ * after the commit, Retry). Sent unchanged, it answers with that story as it
+ * is. With newer text it continues from the version the first create made,
+ * as the editor would have had the answer arrived; if the story has changed
+ * since, nothing is overwritten. Null: go on and save it as an edit of version 1.
+ */
+async function repeatedCreate(tx: Tx, actor: Actor, request: CommitRequest, articleId: string, now: Date): Promise<CommitOutcome | null> {
+  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: editorSelect });
+  if (article.createdById !== actor.id) throw new AppError("conflict", "This story was started by someone else. Open it from the story list.");
+  const prepared = await prepareContent(tx, request.content, accessOf(article).bylineIds);
+  const slug = await resolveSlug(tx, request.content.slug, request.content.title, article, request.content.slugAuto && !article.publishedAt);
+  const snapshot = snapshotOf({ ...prepared.scalars, slug, tags: prepared.tagNames, bylineIds: prepared.bylineIds, citations: request.content.citations });
+  const next = nextState(article, request.transition, now, request.scheduledFor);
+  const unchanged =
+    sameContent(snapshot, storedSnapshot(article)) &&
+    next.status === article.status &&
+    next.scheduledFor?.getTime() === article.scheduledFor?.getTime() &&
+    article.deletedAt === null;
+  if (unchanged) {
+    const footprint = await footprintOf(tx, article.id);
+    return { before: footprint, after: footprint!, saved: savedOf(article, now) };
+  }
+  if (article.version !== 1) {
+    throw new AppError(
+      "conflict",
+      "This story was saved from here before and has changed since, so your newer changes were not saved over it. They are still here: open the story from the story list to compare.",
+    );
+  }
+  return null;
 }
 
 function nextState(
@@ -600,7 +673,19 @@ async function createArticle(tx: Tx, actor: Actor, request: CommitRequest, now: 
   const publishedAt = status === "PUBLISHED" ? now : null;
   const scheduledFor = status === "SCHEDULED" ? (request.scheduledFor ?? null) : null;
   const article = await tx.article.create({
-    data: { ...prepared.scalars, slug, status, publishedAt, scheduledFor, createdById: actor.id, version: 1, updatedAt: now, createdAt: now },
+    data: {
+      ...prepared.scalars,
+      slug,
+      slugFollowsTitle: content.slugAuto && publishedAt === null,
+      creationKey: request.creationKey ?? null,
+      status,
+      publishedAt,
+      scheduledFor,
+      createdById: actor.id,
+      version: 1,
+      updatedAt: now,
+      createdAt: now,
+    },
     select: { id: true },
   });
   await writeRelations(tx, article.id, prepared, content, false);

@@ -117,6 +117,8 @@ export type ArticleContentInput = z.input<typeof articleContentSchema>;
 const target = {
   id: z.uuid().optional(),
   version: z.int().min(1).optional(),
+  /** A new story's key, made by the editor once: a create sent again finds the story instead of making another. */
+  creationKey: z.uuid().optional(),
 };
 
 export const saveArticleSchema = articleContentSchema.extend(target);

@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
+import { autosaveArticleAction, saveArticleAction } from "@/app/(dashboard)/dashboard/articles/actions";
 import { db } from "@/lib/db";
 import { paragraphsToDocument } from "@/lib/rich-text/render";
 import { commitArticle, deleteArticle, editingHeartbeat, listDeskArticles, undeleteArticle } from "@/lib/services/articles";
 import { findCurrentSlug, getPublishedArticle } from "@/lib/services/public-articles";
-import { takeRevalidatedPaths } from "../support/request-doubles";
+import { slugFromText } from "@/lib/slug";
+import { actAs, takeRevalidatedPaths } from "../support/request-doubles";
 import { content, makeArticle, makeSection, makeSource, uniqueTitle } from "../support/article-factory";
 import { makeStaff } from "../support/staff-factory";
 
@@ -213,6 +216,57 @@ describe("optimistic concurrency", () => {
   });
 });
 
+describe("creating a story once", () => {
+  /** What the editor sends for a story it has not saved yet. */
+  const newStory = (writer: { id: string }, title: string, creationKey: string, words = "The dredgers arrive on Monday.") => ({
+    title,
+    dek: "",
+    body: paragraphsToDocument([words]) as { type: "doc" },
+    bylineIds: [writer.id],
+    slug: slugFromText(title),
+    slugAuto: true,
+    creationKey,
+  });
+
+  test("a create sent several times at once with one key makes one story with one slug, and every answer names it", async () => {
+    const writer = await makeStaff("WRITER");
+    actAs(writer);
+    // Autosave and Retry race in many ways; a few rounds of six at once make the race for the key happen.
+    for (let round = 0; round < 4; round += 1) {
+      const title = uniqueTitle("Dredging starts");
+      const request = newStory(writer, title, randomUUID());
+      const answers = await Promise.all(Array.from({ length: 6 }, () => autosaveArticleAction(request)));
+      const stories = await db.article.findMany({ where: { title }, select: { id: true, slug: true, version: true } });
+      expect(stories).toHaveLength(1);
+      expect(stories[0]!.slug).toBe(slugFromText(title));
+      expect(answers).toEqual(Array.from({ length: 6 }, () => expect.objectContaining({ ok: true, data: expect.objectContaining({ id: stories[0]!.id, slug: stories[0]!.slug }) })));
+    }
+  });
+
+  test("a create sent again after its answer was lost saves the newer text on the same story, and never over someone else's changes", async () => {
+    const writer = await makeStaff("WRITER");
+    actAs(writer);
+    const title = uniqueTitle("Ferry timetable");
+    const key = randomUUID();
+    const first = await autosaveArticleAction(newStory(writer, title, key));
+    expect(first).toMatchObject({ ok: true, data: { version: 1 } });
+    // The answer never reached the browser: Retry sends the create again, with what was typed since.
+    const retried = await saveArticleAction(newStory(writer, title, key, "The dredgers arrive on Monday, two days late."));
+    expect(retried).toMatchObject({ ok: true, data: { version: 2 } });
+    const id = first.ok ? first.data.id : "";
+    expect(retried.ok && retried.data.id).toBe(id);
+    expect(retried.ok && retried.data.slug).toBe(slugFromText(title));
+    expect(await db.article.count({ where: { title } })).toBe(1);
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).bodyText).toBe("The dredgers arrive on Monday, two days late.");
+
+    // The story moved on elsewhere: a stale create with other text overwrites nothing.
+    const refused = await saveArticleAction(newStory(writer, title, key, "An old tab's text."));
+    expect(refused).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).bodyText).toBe("The dredgers arrive on Monday, two days late.");
+    expect(await db.article.count({ where: { title } })).toBe(1);
+  });
+});
+
 describe("autosave and revisions", () => {
   test("autosaves by one person in a row share one revision; an explicit save seals it", async () => {
     const writer = await makeStaff("WRITER");
@@ -264,6 +318,30 @@ describe("slugs", () => {
     const back = await commitArticle(editor, { id: story.id, version: moved.version, content: { ...story.content, slug: story.slug }, transition: "save" });
     expect(back.slug).toBe(story.slug);
     expect(await findCurrentSlug(`${story.slug}-b`)).toBe(story.slug);
+  });
+
+  test("a slug made from the title follows the title until publication, -2 and all; one typed by hand stays", async () => {
+    const writer = await makeStaff("WRITER");
+    const title = uniqueTitle("Harbour dues rise");
+    await makeArticle(writer, "save", { title });
+    const twin = await makeArticle(writer, "save", { title, slugAuto: true });
+    expect(twin.slug).toBe(`${slugFromText(title)}-2`);
+    // Saved again under the same title, it keeps its -2 rather than taking another story's slug.
+    const again = await commitArticle(writer, { id: twin.id, version: twin.version, content: twin.content, transition: "save" });
+    expect(again.slug).toBe(twin.slug);
+    const retitled = `${title} by a third`;
+    const followed = await commitArticle(writer, { id: twin.id, version: again.version, content: { ...twin.content, title: retitled }, transition: "save" });
+    expect(followed.slug).toBe(slugFromText(retitled));
+    expect((await db.article.findUniqueOrThrow({ where: { id: twin.id } })).slugFollowsTitle).toBe(true);
+
+    const byHand = await commitArticle(writer, {
+      id: twin.id,
+      version: followed.version,
+      content: { ...twin.content, title: retitled, slug: `${twin.slug}-chosen`, slugAuto: false },
+      transition: "save",
+    });
+    expect(byHand.slug).toBe(`${twin.slug}-chosen`);
+    expect((await db.article.findUniqueOrThrow({ where: { id: twin.id } })).slugFollowsTitle).toBe(false);
   });
 
   test("a draft's slug changes leave no redirects behind", async () => {

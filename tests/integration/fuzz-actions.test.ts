@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as readerActions from "@/app/(public)/articles/[slug]/actions";
@@ -138,6 +139,8 @@ const command = (name: string, role: Role, action: (input: never) => Promise<unk
 
 const actions: ActionUnderTest[] = [
   command("saveArticle (new)", "WRITER", articleActions.saveArticleAction, articleContent),
+  // The editor's key for a story it creates: hostile keys, and keys that already made a story, get clear answers.
+  command("autosaveArticle (new, with its key)", "WRITER", articleActions.autosaveArticleAction, () => ({ ...articleContent(), creationKey: randomUUID() })),
   command("saveArticle (own draft)", "WRITER", articleActions.saveArticleAction, () => ({ ...articleContent(), id: ids.draft, version: ids.draftVersion })),
   command("autosaveArticle", "WRITER", articleActions.autosaveArticleAction, () => ({ ...articleContent(), id: ids.draft, version: ids.draftVersion })),
   command("submitArticle", "WRITER", articleActions.submitArticleAction, () => ({ ...articleContent(), id: ids.draft, version: ids.draftVersion })),

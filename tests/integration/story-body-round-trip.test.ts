@@ -73,6 +73,13 @@ const samples: { block: ProseMirrorNode; html: string }[] = [
     block: schema.node("image", { src: "/media/uploads/quay.jpg", alt: "The new quay at dawn", title: "The quay", width: 640, height: 480 }),
     html: '<img src="/media/uploads/quay.jpg" alt="The new quay at dawn" title="The quay" width="640" height="480" loading="lazy" decoding="async" />',
   },
+  {
+    // The editor's image form: a description, a caption and a credit, as the featured image has.
+    block: schema.node("image", { src: "/media/uploads/cranes.jpg", alt: "Cranes over the harbour", caption: "The cranes return after ten years.", credit: "Lina Saad / Harbour Post" }),
+    html:
+      '<figure><img src="/media/uploads/cranes.jpg" alt="Cranes over the harbour" loading="lazy" decoding="async" />' +
+      '<figcaption><span dir="auto">The cranes return after ten years.</span> <small>Photo: <bdi>Lina Saad / Harbour Post</bdi></small></figcaption></figure>',
+  },
 ];
 
 const document = schema.node("doc", null, samples.map((sample) => sample.block));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { firstFreeSlug, slugFromText, slugPattern } from "@/lib/slug";
+import { firstFreeSlug, slugFromText, slugLooksMadeFromTitle, slugPattern } from "@/lib/slug";
 
 describe("slugFromText", () => {
   test.each([
@@ -34,5 +34,23 @@ describe("firstFreeSlug", () => {
 
   test("an empty base falls back to 'story'", async () => {
     await expect(firstFreeSlug("", async () => false)).resolves.toBe("story");
+  });
+});
+
+describe("slugLooksMadeFromTitle", () => {
+  const long = "word ".repeat(40);
+  test.each([
+    ["port-strike-ends", "Port strike ends", true],
+    ["port-strike-ends-2", "Port strike ends", true],
+    ["port-strike-ends-14", "Port strike ends", true],
+    [`${slugFromText(long).slice(0, 78)}-2`, long, true],
+    ["story", "!!!", true],
+    // Typed by hand, or made from an earlier title.
+    ["port-strike", "Port strike ends", false],
+    ["port-strike-ends-1", "Port strike ends", false],
+    ["port-strike-ends-today", "Port strike ends", false],
+    ["dockers-walk-out", "Port strike ends", false],
+  ])("%s for %j: %s", (slug, title, made) => {
+    expect(slugLooksMadeFromTitle(slug, title)).toBe(made);
   });
 });

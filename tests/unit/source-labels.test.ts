@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { groupBySource, reportSite, sourceLabel, sourceShortLabel, type PublicSource } from "@/lib/source-labels";
+import { groupBySource, reportSite, sourceDisplayName, sourceLabel, sourceShortLabel, type PublicSource } from "@/lib/source-labels";
 
 const source = (overrides: Partial<PublicSource>): PublicSource => ({
   id: "s",
@@ -16,6 +16,28 @@ describe("source labels", () => {
     expect(sourceLabel(source({}))).toBe("AhlulBayt News Agency (ABNA)");
     expect(sourceShortLabel(source({}))).toBe("ABNA");
     expect(sourceLabel(source({ name: "Iraqi News", shortName: "" }))).toBe("Iraqi News");
+  });
+
+  test.each([
+    ["AhlulBayt News Agency", "ABNA", "AhlulBayt News Agency (ABNA)"],
+    ["Agence France-Presse", "AFP", "Agence France-Presse (AFP)"],
+    ["Iraqi News", "", "Iraqi News"],
+    ["Iraqi News", "  ", "Iraqi News"],
+    // The name already carries the short name: once is enough.
+    ["UN Refugee Agency (UNHCR)", "UNHCR", "UN Refugee Agency (UNHCR)"],
+    ["BBC News", "BBC", "BBC News"],
+    ["Reuters", "Reuters", "Reuters"],
+    ["Reuters", "reuters", "Reuters"],
+    ["Ministry of Health (MoH)", "MOH", "Ministry of Health (MoH)"],
+    ["وكالة الأنباء العراقية (واع)", "واع", "وكالة الأنباء العراقية (واع)"],
+    // Inside another word it is not the same word.
+    ["Unicef", "UN", "Unicef (UN)"],
+    ["The Kurdistan 24 network", "K24", "The Kurdistan 24 network (K24)"],
+    ["C++ Weekly", "C++", "C++ Weekly"],
+  ])("%s with the short name %j reads %j", (name, shortName, label) => {
+    expect(sourceDisplayName({ name, shortName })).toBe(label);
+    // Readers get the same label as staff.
+    expect(sourceLabel(source({ name, shortName }))).toBe(label);
   });
 
   test("an anonymous source is shown only as described, never by its registry name", () => {

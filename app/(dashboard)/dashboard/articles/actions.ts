@@ -40,7 +40,7 @@ import { sourceSchema } from "@/lib/validation/source";
 type SaveInput = z.output<typeof saveArticleSchema>;
 
 function commit(transition: Transition) {
-  return ({ id, version, ...content }: SaveInput, user: StaffUser) => commitArticle(user, { id, version, content, transition });
+  return ({ id, version, creationKey, ...content }: SaveInput, user: StaffUser) => commitArticle(user, { id, version, creationKey, content, transition });
 }
 
 export const saveArticleAction = staffCommand("article:draft", saveArticleSchema, commit("save"));
@@ -56,8 +56,8 @@ export const sendBackArticleAction = staffCommand("article:publish", sendBackArt
 
 export const publishArticleAction = staffCommand("article:publish", publishArticleSchema, commit("publish"));
 
-export const scheduleArticleAction = staffCommand("article:publish", scheduleArticleSchema, async ({ id, version, scheduledFor, ...content }, user) => {
-  const saved = await commitArticle(user, { id, version, content, transition: "schedule", scheduledFor });
+export const scheduleArticleAction = staffCommand("article:publish", scheduleArticleSchema, async ({ id, version, creationKey, scheduledFor, ...content }, user) => {
+  const saved = await commitArticle(user, { id, version, creationKey, content, transition: "schedule", scheduledFor });
   wakeScheduler(scheduledFor);
   return saved;
 });

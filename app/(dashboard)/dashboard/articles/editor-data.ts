@@ -5,6 +5,7 @@ import type { EditorInitial } from "@/components/editor/article-editor";
 import type { EditorArticle } from "@/lib/services/articles";
 import { sourceChoicesByIds } from "@/lib/services/sources";
 import type { StaffUser } from "@/lib/services/users";
+import { slugLooksMadeFromTitle } from "@/lib/slug";
 import { mediaUrl } from "@/lib/storage/urls";
 import type { JSONContent } from "@tiptap/core";
 
@@ -19,6 +20,7 @@ export function newStoryInitial(user: StaffUser): EditorInitial {
     title: "",
     dek: "",
     slug: "",
+    slugFollowsTitle: true,
     sectionId: "",
     tags: "",
     bylines: [{ id: user.id, name: user.name }],
@@ -61,6 +63,8 @@ export async function storedStoryInitial(article: EditorArticle): Promise<Editor
     title: article.title,
     dek: article.dek,
     slug: article.slug,
+    // Recorded on every save; stories saved before that are judged by their slug.
+    slugFollowsTitle: article.slugFollowsTitle ?? slugLooksMadeFromTitle(article.slug, article.title),
     sectionId: article.sectionId ?? "",
     tags: article.tags.map((entry) => entry.tag.name).join(", "),
     bylines: article.bylines.map((byline) => ({ id: byline.user.id, name: byline.user.name })),

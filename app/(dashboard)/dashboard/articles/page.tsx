@@ -4,6 +4,7 @@ import { SentBackNote } from "@/components/dashboard/sent-back-note";
 import { RestoreFromTrash } from "@/components/dashboard/restore-from-trash";
 import ui from "@/components/dashboard/desk-ui.module.css";
 import { StatusBadge } from "@/components/dashboard/status-badge";
+import { TrashStoryButton } from "@/components/dashboard/trash-story-button";
 import { statusLabels } from "@/lib/article-labels";
 import { requirePageUser } from "@/lib/auth";
 import { formatDateTime } from "@/lib/dates";
@@ -32,6 +33,8 @@ export default async function ArticlesPage({ searchParams }: Props) {
     cursor: single(raw.cursor),
   });
   const editsAll = can(user.role, "article:edit-any");
+  // The editor's own trash button asks the same.
+  const trashes = can(user.role, "article:publish");
   const [page, sections, authors] = await Promise.all([
     listDeskArticles(user, filter),
     listSectionChoices(),
@@ -162,6 +165,10 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   {article.deletedAt ? (
                     <span className={ui.rowMeta}>
                       <RestoreFromTrash id={article.id} label="Restore" />
+                    </span>
+                  ) : trashes ? (
+                    <span className={ui.rowMeta}>
+                      <TrashStoryButton id={article.id} title={article.title} />
                     </span>
                   ) : null}
                 </td>

@@ -6,7 +6,7 @@ import fieldStyles from "@/components/ui/field.module.css";
 import { requirePageUser } from "@/lib/auth";
 import { plural } from "@/lib/format";
 import { can } from "@/lib/permissions";
-import { sourceKindLabels } from "@/lib/source-labels";
+import { sourceDisplayName, sourceKindLabels } from "@/lib/source-labels";
 import { listSources } from "@/lib/services/sources";
 import { sourceKinds, sourceSearchSchema } from "@/lib/validation/source";
 
@@ -96,14 +96,13 @@ export default async function SourcesPage({ searchParams }: Props) {
                 <td>
                   {manages ? (
                     <Link href={`/dashboard/sources/${source.id}`} className={ui.rowTitle} dir="auto">
-                      {source.name}
+                      {sourceDisplayName(source)}
                     </Link>
                   ) : (
                     <span className={ui.rowTitle} dir="auto">
-                      {source.name}
+                      {sourceDisplayName(source)}
                     </span>
                   )}
-                  {source.shortName ? <span className={ui.rowMeta}>{source.shortName}</span> : null}
                   {source.kind === "ANONYMOUS" && source.description ? <span className={ui.rowMeta}>Readers see: {source.description}</span> : null}
                   {source.url ? (
                     <span className={ui.rowMeta}>
