@@ -139,7 +139,7 @@ describe("reportCommentAction", () => {
     const story = await makeStory();
     const held = await makeComment(story.id, { status: "PENDING" });
     expect(await reportCommentAction(idle, formData({ commentId: held.id }))).toMatchObject({ status: "error" });
-    expect(await reportCommentAction(idle, formData({ commentId: "nonsense" }))).toEqual({ status: "error", message: "This comment cannot be reported." });
+    expect(await reportCommentAction(idle, formData({ commentId: "nonsense" }))).toEqual({ status: "error", code: "invalid_input", message: "This comment cannot be reported." });
     expect(await db.commentReport.count({ where: { commentId: held.id } })).toBe(0);
   });
 });

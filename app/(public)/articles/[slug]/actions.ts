@@ -30,7 +30,7 @@ function readerFailure(error: unknown, formData: FormData, values: Record<string
         : error.code === "not_found"
           ? "This story is not open for comments any more."
           : error.message;
-    return { status: "error", message, errors: error.fields, values };
+    return { status: "error", code: error.code, message, errors: error.fields, values };
   }
   return { ...failure(error, formData), values };
 }
@@ -41,6 +41,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
   if (!parsed.success) {
     return {
       status: "error",
+      code: "invalid_input",
       message: "Your comment was not posted. Check the highlighted fields.",
       errors: z.flattenError(parsed.error).fieldErrors,
       values,
@@ -73,7 +74,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
 
 export async function reportCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = reportFormSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { status: "error", message: "This comment cannot be reported." };
+  if (!parsed.success) return { status: "error", code: "invalid_input", message: "This comment cannot be reported." };
   try {
     await reportComment(parsed.data.commentId, undefined, await requester());
     return { status: "success", message: "Reported. Thank you — a moderator will look at it." };
