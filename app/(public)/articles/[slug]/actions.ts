@@ -29,7 +29,10 @@ function readerFailure(error: unknown, formData: FormData, values: Record<string
         ? `You are posting too quickly. Please wait ${error.retryAfter ?? 60} seconds and try again.`
         : error.code === "not_found"
           ? "This story is not open for comments any more."
-          : error.message;
+          : error.code === "idempotency_key_reused"
+            ? // The form's key was spent on a comment whose answer never arrived; that comment is stored.
+              "Your earlier comment was already received. Reload the page to write another."
+            : error.message;
     return { status: "error", code: error.code, message, errors: error.fields, values };
   }
   return { ...failure(error, formData), values };
