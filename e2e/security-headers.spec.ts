@@ -70,7 +70,7 @@ async function crawl(page: Page, seeds: string[], within: (pathname: string) => 
 function misanswered(visits: Visit[], expected: Record<string, number> = {}): string[] {
   return visits
     .filter(({ address, status, policy }) => status !== (expected[address] ?? 200) || !policy?.includes("default-src 'self'") || !policy.includes("frame-ancestors 'none'"))
-    .map(({ address, status, policy }) => `${address}: ${status}, ${policy ? "policy without the site's directives" : "no Content-Security-Policy"}`);
+    .map(({ address, status, policy }) => `${address}: ${status}, ${policy === undefined ? "no Content-Security-Policy" : `Content-Security-Policy: ${policy}`}`);
 }
 
 const isStaffRoute = (pattern: string) => pattern.startsWith("/dashboard") || pattern.startsWith("/preview");
