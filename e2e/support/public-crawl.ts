@@ -52,7 +52,9 @@ function addressesIn(body: string, contentType: string, path: string, query: URL
   if (contentType.includes("json")) {
     try {
       const value: unknown = JSON.parse(body);
-      return [...stringsIn(value), ...apiAddressesOf(value, path, query)];
+      // Addresses only: absolute URLs and paths, not every word a story has.
+      const links = stringsIn(value).filter((text) => /^(https?:\/\/|\/[^/])/.test(text));
+      return [...links, ...apiAddressesOf(value, path, query)];
     } catch {
       return [];
     }
