@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { raiseCommentRateLimit, commentsByEmail, createPublishedStory, uniqueTag } from "./support/newsroom-data";
+import { raiseCommentRateLimit, commentsByEmail, commenterSecrets, createPublishedStory, uniqueTag } from "./support/newsroom-data";
 import { approveInDesk } from "./support/moderation-desk";
 import { crawlPublicSite } from "./support/public-crawl";
 
@@ -13,8 +13,19 @@ test.afterAll(rateLimit.restore);
  * every public address the site itself leads to — from robots.txt, the
  * sitemap, the feeds, the JSON API and the front page, following every link
  * (e2e/support/public-crawl.ts) — and find neither the email, nor the address
- * the comments came from, nor its stored hash, in any of them.
+ * the comments came from, nor its stored hash, in any of them; nor the email
+ * or address hash of any other commenter the database holds.
  */
+
+/** Email addresses and 32-character address-hash-shaped runs in a text, to look up among the secrets. */
+function revealedIn(text: string, secrets: { emails: Set<string>; ipHashes: Set<string> }): string[] {
+  const emails = [...text.matchAll(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi)].map((match) => match[0].toLowerCase()).filter((email) => secrets.emails.has(email));
+  const hashes = [...text.matchAll(/[A-Za-z0-9_-]{32,}/g)].flatMap(([run]) =>
+    Array.from({ length: run.length - 31 }, (_, start) => run.slice(start, start + 32)).filter((window) => secrets.ipHashes.has(window)),
+  );
+  return [...emails, ...hashes];
+}
+
 test("a commenter's email and IP address appear in no public output", async ({ page, request, browser, baseURL }) => {
   test.setTimeout(180_000); // the crawl reads every public address of a database every spec has added to
   const story = await createPublishedStory("Privacy");
@@ -81,7 +92,10 @@ test("a commenter's email and IP address appear in no public output", async ({ p
   expect(showingTheComments.filter((address) => !addresses.has(address)), "addresses the crawl never reached").toEqual([]);
   expect(crawled.find((answer) => answer.address === `/api/v1/articles/${story.slug}/comments`)?.body).toContain(`Posted through the API, ${word}.`);
 
+  const everyCommenter = await commenterSecrets();
+  expect(everyCommenter.emails.has(viaApi.toLowerCase()) && everyCommenter.emails.has(viaForm.toLowerCase())).toBe(true);
   for (const { address, body } of crawled) {
+    expect(revealedIn(body, everyCommenter), `commenters' emails or address hashes in ${address}`).toEqual([]);
     const text = body.toLowerCase();
     for (const secret of secrets) expect(text.includes(secret.toLowerCase()), `${secret} in ${address}`).toBe(false);
     // Nothing that even looks like an email or an address field is serialized.
