@@ -46,12 +46,13 @@ const closedMessage = "Comments are closed on this story.";
 
 /**
  * A key for a form posted without JavaScript, where the browser cannot make
- * one: the same words by the same email under the same parent are the same
- * comment, so a reload that re-posts the form stores nothing twice.
+ * one: the same words by the same name and email under the same parent are
+ * the same comment, so a reload that re-posts the form stores nothing twice.
+ * (Everything a retry must repeat is in it, so it never names another comment.)
  */
-export function contentIdempotencyKey(input: Pick<CommentSubmission, "articleSlug" | "parentId" | "authorEmail" | "body">): string {
+export function contentIdempotencyKey(input: Pick<CommentSubmission, "articleSlug" | "parentId" | "authorName" | "authorEmail" | "body">): string {
   const digest = createHash("sha256")
-    .update([input.articleSlug, input.parentId ?? "", input.authorEmail, input.body].join("\u0000"))
+    .update([input.articleSlug, input.parentId ?? "", input.authorName, input.authorEmail.toLowerCase(), input.body].join("\u0000"))
     .digest("base64url");
   return `content:${digest.slice(0, 40)}`;
 }

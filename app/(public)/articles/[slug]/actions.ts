@@ -31,7 +31,7 @@ function readerFailure(error: unknown, formData: FormData, values: Record<string
           ? "This story is not open for comments any more."
           : error.code === "idempotency_key_reused"
             ? // The form's key was spent on a comment whose answer never arrived; that comment is stored.
-              "Your earlier comment was already received. Reload the page to write another."
+              "Your earlier comment was already received. Post again to add this one as a new comment."
             : error.message;
     return { status: "error", code: error.code, message, errors: error.fields, values };
   }
