@@ -12,12 +12,18 @@ export async function approveInDesk(browser: Browser, text: string, expected = 1
   await desk.goto(`/dashboard/moderation?q=${encodeURIComponent(text)}`);
   const rows = desk.getByRole("article").filter({ hasText: text });
   await expect(rows).toHaveCount(expected);
+  // The desk takes a row away as soon as it is decided and sends the decisions one after another; leaving
+  // the page before the last answer arrives would cancel the ones still queued. So count the answers.
+  let answered = 0;
+  desk.on("requestfinished", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) answered += 1;
+  });
   for (let approved = 0; approved < expected; approved += 1) {
     await rows.first().getByRole("button", { name: "Approve", exact: true }).click();
     await expect(rows).toHaveCount(expected - approved - 1);
   }
-  // The desk takes a row away as soon as it is decided; the Approved queue shows what the server
-  // has stored. Closing the browser before that could cut off a decision still on its way.
+  await expect.poll(() => answered, { timeout: 30_000 }).toBeGreaterThanOrEqual(expected);
+  // The Approved queue shows what the server has stored.
   await expect(async () => {
     await desk.goto(`/dashboard/moderation?queue=approved&q=${encodeURIComponent(text)}`);
     await expect(rows).toHaveCount(expected, { timeout: 2_000 });
