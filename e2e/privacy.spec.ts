@@ -80,8 +80,9 @@ test("a commenter's email and IP address appear in no public output", async ({ p
   });
   console.log(`[privacy] crawled ${crawled.length} public addresses in ${Math.round((Date.now() - started) / 1000)} s`);
 
-  // Every address the site leads to answers, and the crawl reached everywhere these comments are shown.
-  expect(crawled.filter((answer) => answer.status !== 200).map((answer) => `${answer.status} ${answer.address}`)).toEqual([]);
+  // No address answers with a server error (a 404 is allowed: stories carry their authors' links, hostile ones
+  // included), and the crawl reached everywhere these comments are shown.
+  expect(crawled.filter((answer) => answer.status >= 500).map((answer) => `${answer.status} ${answer.address}`)).toEqual([]);
   const addresses = new Set(crawled.map((answer) => answer.address));
   const showingTheComments = [
     `/articles/${story.slug}`,
@@ -90,6 +91,8 @@ test("a commenter's email and IP address appear in no public output", async ({ p
     `/api/v1/articles/${story.slug}/comments`,
   ];
   expect(showingTheComments.filter((address) => !addresses.has(address)), "addresses the crawl never reached").toEqual([]);
+  const answeredOk = new Set(crawled.filter((answer) => answer.status === 200).map((answer) => answer.address));
+  expect(showingTheComments.filter((address) => !answeredOk.has(address)), "addresses that did not answer 200").toEqual([]);
   expect(crawled.find((answer) => answer.address === `/api/v1/articles/${story.slug}/comments`)?.body).toContain(`Posted through the API, ${word}.`);
 
   const everyCommenter = await commenterSecrets();

@@ -107,6 +107,14 @@ export async function commentsByEmail(email: string): Promise<{ id: string; stat
   });
 }
 
+/** How many approved comments contain this text. */
+export async function approvedCommentsSaying(text: string): Promise<number> {
+  return withClient(async (client) => {
+    const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM "Comment" WHERE status = 'APPROVED' AND strpos(body, $1) > 0`, [text]);
+    return rows[0]?.count ?? 0;
+  });
+}
+
 /** Every commenter's email and address hash the database holds (comments and bans): none may be public. */
 export async function commenterSecrets(): Promise<{ emails: Set<string>; ipHashes: Set<string> }> {
   return withClient(async (client) => {
