@@ -1,5 +1,6 @@
 import type { Instrumentation } from "next";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { markDatabaseUnavailable } from "./outage-answers.mjs";
 
 /**
  * Runs once when a server starts. Checks the environment and the database so a
@@ -36,8 +37,5 @@ export async function register(): Promise<void> {
  * (outage-answers.mjs). Synchronous up to the mark, so the mark comes first.
  */
 export const onRequestError: Instrumentation.onRequestError = (error, request) => {
-  if (!isDatabaseUnavailable(error)) return;
-  const requestId = request.headers["x-newsroom-request-id"];
-  const mark = (globalThis as unknown as Record<symbol, ((id: string) => void) | undefined>)[Symbol.for("newsroom.databaseUnavailable.mark")];
-  if (typeof requestId === "string") mark?.(requestId);
+  if (isDatabaseUnavailable(error)) markDatabaseUnavailable(request.headers);
 };

@@ -9,7 +9,7 @@
 // it, is marked here; the status line of a marked request is then 503.
 
 const MARK_HOOK = Symbol.for("newsroom.databaseUnavailable.mark");
-export const REQUEST_ID_HEADER = "x-newsroom-request-id";
+const REQUEST_ID_HEADER = "x-newsroom-request-id";
 const RETRY_AFTER_SECONDS = "5";
 
 /** Request ids whose render failed because the database could not be reached. */
@@ -19,6 +19,17 @@ let lastId = 0;
 /** Lets onRequestError mark a request (one registry per process). */
 export function installOutageAnswers() {
   /** @type {Record<symbol, unknown>} */ (globalThis)[MARK_HOOK] = (/** @type {string} */ requestId) => unavailable.add(requestId);
+}
+
+/**
+ * For instrumentation.ts: marks the request these headers came with. It goes
+ * through globalThis because Next.js bundles its own copy of this module.
+ * @param {Record<string, string | string[] | undefined>} headers
+ */
+export function markDatabaseUnavailable(headers) {
+  const requestId = headers[REQUEST_ID_HEADER];
+  const mark = /** @type {Record<symbol, ((id: string) => void) | undefined>} */ (globalThis)[MARK_HOOK];
+  if (typeof requestId === "string") mark?.(requestId);
 }
 
 /**

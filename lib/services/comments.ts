@@ -160,7 +160,6 @@ export async function submitComment(input: CommentSubmission, requester: Request
 }
 
 async function storeComment(input: CommentSubmission, article: PublishedForComments, key: string | null, requester: Requester): Promise<SubmittedComment> {
-
   const email = input.authorEmail.toLowerCase();
   const addressHash = ipHash(requester.address);
   const facts = await submissionFacts({ articleId: article.id, email, addressHash, parentId: input.parentId ?? null });
