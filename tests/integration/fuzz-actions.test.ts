@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/passwords";
 import { paragraphsToDocument } from "@/lib/rich-text/render";
+import { getEditableSetting } from "@/lib/services/settings";
 import { makeArticle, makeSource } from "../support/article-factory";
 import { assertProperty, databaseFingerprint, fuzzCounter, watchDatabaseChanges, hostileJson, hostileString } from "../support/fuzz";
 import { actAs, doubles } from "../support/request-doubles";
@@ -200,7 +201,9 @@ const actions: ActionUnderTest[] = [
   form("liftBan", "MODERATOR", banActions.liftBanAction, async () => ({
     banId: (await db.ban.create({ data: { email: `fuzz-banned-${uniqueTag()}@example.test`, reason: "fuzz" } })).id,
   })),
-  form("saveModerationSettings", "ADMIN", settingsActions.saveModerationSettingsAction, () => ({
+  // A save names the version it was loaded at; without it, any earlier save makes it stale.
+  form("saveModerationSettings", "ADMIN", settingsActions.saveModerationSettingsAction, async () => ({
+    version: (await getEditableSetting("moderation")).version,
     mode: "RETURNING",
     linkHoldThreshold: "2",
     holdWords: "refund",
@@ -208,7 +211,11 @@ const actions: ActionUnderTest[] = [
     rateLimitPerMinute: "5",
     closeAfterDays: "0",
   })),
-  form("saveSiteSettings", "ADMIN", settingsActions.saveSiteSettingsAction, () => ({ name: "Newsroom", tagline: "News." })),
+  form("saveSiteSettings", "ADMIN", settingsActions.saveSiteSettingsAction, async () => ({
+    version: (await getEditableSetting("site")).version,
+    name: "Newsroom",
+    tagline: `News ${uniqueTag()}.`,
+  })),
   form("createSource", "WRITER", sourceActions.createSourceAction, () => ({ name: `Fuzz Outlet ${uniqueTag()}`, kind: "NEWS_OUTLET", url: "https://outlet.example" })),
   form("updateSource", "EDITOR", sourceActions.updateSourceAction, async () => ({ id: (await makeSource()).id, name: `Renamed ${uniqueTag()}`, kind: "NEWS_AGENCY" })),
   form("mergeSource", "EDITOR", sourceActions.mergeSourceAction, async () => ({ id: (await makeSource()).id, intoId: (await makeSource()).id })),
