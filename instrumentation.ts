@@ -1,3 +1,7 @@
+import type { Instrumentation } from "next";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { markDatabaseUnavailable } from "./outage-answers.mjs";
+
 /**
  * Runs once when a server starts. Checks the environment and the database so a
  * misconfigured deployment stops at once with one line naming the problem,
@@ -25,3 +29,13 @@ export async function register(): Promise<void> {
     log: (line) => console.log(`[scheduler] ${line}`),
   });
 }
+
+/**
+ * Next.js calls this for every request whose render or handler failed, before
+ * it writes the 500. When the cause is a database that cannot be reached, the
+ * request is marked for server.mjs, which answers 503 with Retry-After instead
+ * (outage-answers.mjs). Synchronous up to the mark, so the mark comes first.
+ */
+export const onRequestError: Instrumentation.onRequestError = (error, request) => {
+  if (isDatabaseUnavailable(error)) markDatabaseUnavailable(request.headers);
+};

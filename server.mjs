@@ -9,9 +9,12 @@
 //
 // In production it also answers anonymous readers from page-cache.mjs: the
 // exact bytes Next.js served for a cacheable public page, replayed until
-// lib/revalidate.ts purges them (on every instance, through Redis).
+// lib/revalidate.ts purges them (on every instance, through Redis). And a page
+// that fails because the database is down answers 503, not 500
+// (outage-answers.mjs).
 import { createServer } from "node:http";
 import next from "next";
+import { answerOutagesWith503, installOutageAnswers } from "./outage-answers.mjs";
 import { createPageCache } from "./page-cache.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-newsroom-client-ip";
@@ -45,8 +48,11 @@ const pageCache = createPageCache({
 });
 pageCache.install();
 
+installOutageAnswers();
+
 const server = createServer((request, response) => {
   assignClientAddress(request);
+  answerOutagesWith503(request, response);
   pageCache.handle(request, response, () => handle(request, response));
 });
 server.keepAliveTimeout = 65_000;

@@ -22,14 +22,22 @@ async function watchViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
+interface Visit {
+  address: string;
+  status: number | undefined;
+  policy: string | undefined;
+}
+
 /**
  * Visits the seeds, then follows same-origin links breadth-first, opening one
  * address per page route (a second story page adds nothing). Returns the
- * routes it opened.
+ * routes it opened and what each address answered: its status and its
+ * Content-Security-Policy header (after redirects, as the browser got it).
  */
-async function crawl(page: Page, seeds: string[], within: (pathname: string) => boolean): Promise<Set<string>> {
+async function crawl(page: Page, seeds: string[], within: (pathname: string) => boolean): Promise<{ visited: Set<string>; visits: Visit[] }> {
   const routes = pageRoutes();
   const visited = new Set<string>();
+  const visits: Visit[] = [];
   const queue = [...seeds];
   const seen = new Set(queue);
   while (queue.length > 0) {
@@ -37,7 +45,8 @@ async function crawl(page: Page, seeds: string[], within: (pathname: string) => 
     const pathname = new URL(address, "http://site").pathname;
     const route = routeOf(routes, pathname);
     if (route && visited.has(route) && !seeds.includes(address)) continue;
-    await page.goto(address); // waits for the load event, by which time the page's own scripts have run
+    const response = await page.goto(address); // waits for the load event, by which time the page's own scripts have run
+    visits.push({ address, status: response?.status(), policy: response?.headers()["content-security-policy"] });
     if (route) visited.add(route);
     const links = await page.locator("a[href^='/']").evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href") ?? ""));
     for (const link of links) {
@@ -50,7 +59,18 @@ async function crawl(page: Page, seeds: string[], within: (pathname: string) => 
       queue.push(next);
     }
   }
-  return visited;
+  return { visited, visits };
+}
+
+/**
+ * Addresses that did not answer as a page should: `expected` status (200
+ * unless said otherwise) and the site's Content-Security-Policy. Without the
+ * header, a page reports no violation whatever it runs.
+ */
+function misanswered(visits: Visit[], expected: Record<string, number> = {}): string[] {
+  return visits
+    .filter(({ address, status, policy }) => status !== (expected[address] ?? 200) || !policy?.includes("default-src 'self'") || !policy.includes("frame-ancestors 'none'"))
+    .map(({ address, status, policy }) => `${address}: ${status}, ${policy === undefined ? "no Content-Security-Policy" : `Content-Security-Policy: ${policy}`}`);
 }
 
 const isStaffRoute = (pattern: string) => pattern.startsWith("/dashboard") || pattern.startsWith("/preview");
@@ -68,25 +88,28 @@ test.describe("security headers", () => {
     }
   });
 
-  test("every public page satisfies the policy it is sent with", async ({ page }) => {
+  test("every public page answers, carries the policy and satisfies it", async ({ page }) => {
     test.setTimeout(120_000); // a page of each kind, one after the other, on a shared machine
     const violations = await watchViolations(page);
     // /latest is linked only once the front page overflows; the demo has too few stories for that.
-    const visited = await crawl(page, ["/", fixturePath, "/latest", "/login", "/search?q=Qayyarah", "/no-such-page"], (path) => !path.startsWith("/dashboard"));
+    const { visited, visits } = await crawl(page, ["/", fixturePath, "/latest", "/login", "/search?q=Qayyarah", "/no-such-page"], (path) => !path.startsWith("/dashboard"));
     const publicRoutes = pageRoutes().map((route) => route.pattern).filter((pattern) => !isStaffRoute(pattern));
     expect(publicRoutes.filter((pattern) => !visited.has(pattern)), "public pages the crawl never reached").toEqual([]);
+    // The one address that must not exist is answered by the 404 page, with the policy all the same.
+    expect(misanswered(visits, { "/no-such-page": 404 })).toEqual([]);
     expect(violations).toEqual([]);
   });
 
   test.describe("signed in", () => {
     test.use({ storageState: storageStatePath("ADMIN") });
 
-    test("every dashboard page satisfies the policy too", async ({ page }) => {
+    test("every dashboard page answers, carries the policy and satisfies it too", async ({ page }) => {
       test.setTimeout(120_000);
       const violations = await watchViolations(page);
-      const visited = await crawl(page, ["/dashboard"], (path) => path.startsWith("/dashboard") || path.startsWith("/preview"));
+      const { visited, visits } = await crawl(page, ["/dashboard"], (path) => path.startsWith("/dashboard") || path.startsWith("/preview"));
       const staffRoutes = pageRoutes().map((route) => route.pattern).filter(isStaffRoute);
       expect(staffRoutes.filter((pattern) => !visited.has(pattern)), "dashboard pages the crawl never reached").toEqual([]);
+      expect(misanswered(visits)).toEqual([]);
       expect(violations).toEqual([]);
     });
   });

@@ -1,4 +1,4 @@
-import type { FieldErrors } from "@/lib/errors";
+import type { ErrorCode, FieldErrors } from "@/lib/errors";
 
 /**
  * What a form's server action answers (the `useActionState` state): a message
@@ -7,6 +7,8 @@ import type { FieldErrors } from "@/lib/errors";
  */
 export interface ActionState {
   status: "idle" | "success" | "error";
+  /** Why an error happened, for code rather than people (a refusal is `unauthenticated` or `forbidden`). */
+  code?: ErrorCode;
   message?: string;
   errors?: FieldErrors;
   values?: Record<string, string>;

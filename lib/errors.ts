@@ -11,6 +11,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "stale_version"
+  | "idempotency_key_reused"
   | "comments_closed"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -27,6 +28,8 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   stale_version: 409,
   payload_too_large: 413,
+  // draft-ietf-httpapi-idempotency-key-header: a key reused with a different request payload.
+  idempotency_key_reused: 422,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

@@ -48,8 +48,9 @@ export function CommentForm({ articleSlug, fixedParent, headingLevel = 2 }: Prop
   const trapId = useId();
   const bodyErrorId = state.errors?.body?.length ? `${bodyId}-error` : undefined;
   const parentError = state.errors?.parentId?.join(" ");
-  // A new comment gets a new key once the last one has been stored.
-  const keyGeneration = state.posted?.id ?? "first";
+  // A new comment gets a new key once the last one has been stored, or once the server says this key already
+  // was (a post whose answer never arrived), so posting again adds the comment instead of being refused again.
+  const keyGeneration = state.posted?.id ?? (state.code === "idempotency_key_reused" ? `spent: ${state.values?.body ?? ""}` : "first");
   // With JavaScript, the browser remembers a held comment and the list above the form shows it, after a reload too.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const posted = state.posted;

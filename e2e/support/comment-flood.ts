@@ -15,7 +15,7 @@ export interface FloodOptions {
   slugs: string[];
   total: number;
   concurrency: number;
-  /** Tag in every body and key of this run, so the run's rows can be told from others. */
+  /** Tag in every body and key of this run, so the run's rows can be told from others (by body: a copy stored without its key is still found). */
   runTag: string;
   /** Every n-th comment is sent again with the same key once answered (a client retry). */
   retryEvery?: number;
@@ -47,10 +47,15 @@ interface Answer {
   commentStatus?: string;
 }
 
+/**
+ * The text of the run's comment number `index`: unique, so what is stored can be matched to what was sent by
+ * content alone. A hold word in every third comment gives the queues both Pending and Approved comments (mode NONE).
+ */
+const bodyOf = (runTag: string, index: number) => `Flood ${runTag} comment ${index}${index % 3 === 0 ? " refund" : ""}.`;
+const runBodies = (runTag: string) => `Flood ${runTag} comment %`;
+
 async function postOnce(options: FloodOptions, index: number, client: number): Promise<Answer> {
   const slug = options.slugs[index % options.slugs.length]!;
-  // A hold word in every third comment gives the queues both Pending and Approved comments (mode NONE).
-  const hold = index % 3 === 0 ? " refund" : "";
   const headers: Record<string, string> = { "content-type": "application/json", "idempotency-key": `${options.runTag}-${index}` };
   if (options.forwardedFor) headers["x-forwarded-for"] = options.forwardedFor(client);
   const response = await fetch(`${options.baseUrl}/api/v1/articles/${slug}/comments`, {
@@ -59,7 +64,7 @@ async function postOnce(options: FloodOptions, index: number, client: number): P
     body: JSON.stringify({
       authorName: `Flood reader ${index % 997}`,
       authorEmail: `flood-${index % 997}-${options.runTag}@readers.example`,
-      body: `Flood ${options.runTag} comment ${index}${hold}.`,
+      body: bodyOf(options.runTag, index),
     }),
   });
   const body = (await response.json().catch(() => ({}))) as { id?: string; status?: string };
@@ -116,7 +121,8 @@ export async function floodComments(options: FloodOptions): Promise<FloodResult>
   const stored = await storedComments(options.databaseUrl, options.runTag);
   const acceptedIds = new Set(accepted.map((answer) => answer.id));
   const storedIds = new Set(stored.map((row) => row.id));
-  const keys = stored.map((row) => row.idempotencyKey);
+  // Counted by content, not by key: the key is unique by index, so a duplicate could only hide as a copy stored under another key or none.
+  const bodies = stored.map((row) => row.body);
   return {
     posted: options.total,
     retried: counters.retried,
@@ -127,7 +133,7 @@ export async function floodComments(options: FloodOptions): Promise<FloodResult>
     networkErrors: counters.networkErrors,
     unavailable: counters.unavailable,
     stored: stored.length,
-    storedTwice: keys.length - new Set(keys).size,
+    storedTwice: bodies.length - new Set(bodies).size,
     storedUnanswered: stored.filter((row) => !acceptedIds.has(row.id)).length,
     acceptedMissing: [...acceptedIds].filter((id) => !storedIds.has(id!)).length,
     durationMs: Math.round(durationMs),
@@ -135,14 +141,11 @@ export async function floodComments(options: FloodOptions): Promise<FloodResult>
   };
 }
 
-async function storedComments(databaseUrl: string, runTag: string): Promise<{ id: string; idempotencyKey: string }[]> {
+async function storedComments(databaseUrl: string, runTag: string): Promise<{ id: string; body: string }[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string; idempotencyKey: string }>(
-      `SELECT id::text AS id, "idempotencyKey" FROM "Comment" WHERE "idempotencyKey" LIKE $1`,
-      [`${runTag}-%`],
-    );
+    const { rows } = await client.query<{ id: string; body: string }>(`SELECT id::text AS id, body FROM "Comment" WHERE body LIKE $1`, [runBodies(runTag)]);
     return rows;
   } finally {
     await client.end();
@@ -159,8 +162,8 @@ export async function storedCountsBySlug(databaseUrl: string, runTag: string): P
               count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
               count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending
        FROM "Comment" c JOIN "Article" a ON a.id = c."articleId"
-       WHERE c."idempotencyKey" LIKE $1 GROUP BY a.slug`,
-      [`${runTag}-%`],
+       WHERE c.body LIKE $1 GROUP BY a.slug`,
+      [runBodies(runTag)],
     );
     return new Map(rows.map((row) => [row.slug, { approved: row.approved, pending: row.pending }]));
   } finally {

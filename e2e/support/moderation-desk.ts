@@ -1,4 +1,5 @@
 import { expect, type Browser } from "@playwright/test";
+import { approvedCommentsSaying } from "./newsroom-data";
 import { storageStatePath } from "./staff";
 
 /**
@@ -12,12 +13,15 @@ export async function approveInDesk(browser: Browser, text: string, expected = 1
   await desk.goto(`/dashboard/moderation?q=${encodeURIComponent(text)}`);
   const rows = desk.getByRole("article").filter({ hasText: text });
   await expect(rows).toHaveCount(expected);
+  const approvedBefore = await approvedCommentsSaying(text);
   for (let approved = 0; approved < expected; approved += 1) {
     await rows.first().getByRole("button", { name: "Approve", exact: true }).click();
     await expect(rows).toHaveCount(expected - approved - 1);
   }
-  // The desk takes a row away as soon as it is decided; the Approved queue shows what the server
-  // has stored. Closing the browser before that could cut off a decision still on its way.
+  // The desk takes a row away as soon as it is decided and sends the decisions one after another: leaving the
+  // page before the last is stored would cancel the ones still queued, so stay until the database has them all.
+  await expect.poll(() => approvedCommentsSaying(text), { timeout: 30_000 }).toBe(approvedBefore + expected);
+  // The Approved queue shows what the server has stored.
   await expect(async () => {
     await desk.goto(`/dashboard/moderation?queue=approved&q=${encodeURIComponent(text)}`);
     await expect(rows).toHaveCount(expected, { timeout: 2_000 });

@@ -116,6 +116,27 @@ export async function commentsByEmail(email: string): Promise<{ id: string; stat
   });
 }
 
+/** How many approved comments contain this text. */
+export async function approvedCommentsSaying(text: string): Promise<number> {
+  return withClient(async (client) => {
+    const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM "Comment" WHERE status = 'APPROVED' AND strpos(body, $1) > 0`, [text]);
+    return rows[0]?.count ?? 0;
+  });
+}
+
+/** Every commenter's email and address hash the database holds (comments and bans): none may be public. */
+export async function commenterSecrets(): Promise<{ emails: Set<string>; ipHashes: Set<string> }> {
+  return withClient(async (client) => {
+    const { rows } = await client.query<{ email: string | null; ipHash: string | null }>(
+      `SELECT lower("authorEmail") AS email, "ipHash" FROM "Comment" UNION SELECT lower(email), "ipHash" FROM "Ban"`,
+    );
+    return {
+      emails: new Set(rows.flatMap((row) => (row.email ? [row.email] : []))),
+      ipHashes: new Set(rows.flatMap((row) => (row.ipHash ? [row.ipHash] : []))),
+    };
+  });
+}
+
 export async function approveComment(id: string): Promise<void> {
   await withClient((client) => client.query(`UPDATE "Comment" SET status = 'APPROVED', "moderatedAt" = now() AT TIME ZONE 'UTC' WHERE id = $1`, [id]));
 }

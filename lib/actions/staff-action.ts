@@ -66,13 +66,13 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 export function failure(error: unknown, formData?: FormData): ActionState {
   const values = formData ? typedValues(formData) : undefined;
   if (error instanceof AppError) {
-    return { status: "error", message: error.message, errors: error.fields, values };
+    return { status: "error", code: error.code, message: error.message, errors: error.fields, values };
   }
   if (isDatabaseUnavailable(error)) {
-    return { status: "error", message: "The database is not answering right now. Nothing was saved; try again in a moment.", values };
+    return { status: "error", code: "unavailable", message: "The database is not answering right now. Nothing was saved; try again in a moment.", values };
   }
   console.error("[action] unexpected failure", error);
-  return { status: "error", message: "Something went wrong on our side. Nothing was saved; please try again.", values };
+  return { status: "error", code: "internal", message: "Something went wrong on our side. Nothing was saved; please try again.", values };
 }
 
 type FormHandler<Input> = (input: Input, user: StaffUser, formData: FormData) => Promise<ActionState | void>;
@@ -91,6 +91,7 @@ export function staffFormAction<Schema extends z.ZodType>(
         const { fieldErrors, formErrors } = z.flattenError(parsed.error);
         return {
           status: "error",
+          code: "invalid_input",
           message: formErrors[0] ?? "Some fields need attention.",
           errors: fieldErrors as Record<string, string[]>,
           values: typedValues(formData),
@@ -132,7 +133,7 @@ export function staffCommand<Schema extends z.ZodType, T>(
       unstable_rethrow(error);
       if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, fields: error.fields } };
       const state = failure(error);
-      return { ok: false, error: { code: isDatabaseUnavailable(error) ? "unavailable" : "internal", message: state.message ?? "" } };
+      return { ok: false, error: { code: state.code ?? "internal", message: state.message ?? "" } };
     }
   };
 }

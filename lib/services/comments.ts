@@ -46,24 +46,60 @@ const closedMessage = "Comments are closed on this story.";
 
 /**
  * A key for a form posted without JavaScript, where the browser cannot make
- * one: the same words by the same email under the same parent are the same
- * comment, so a reload that re-posts the form stores nothing twice.
+ * one: the same words by the same name and email under the same parent are
+ * the same comment, so a reload that re-posts the form stores nothing twice.
+ * (Everything a retry must repeat is in it, so it never names another comment.)
  */
-export function contentIdempotencyKey(input: Pick<CommentSubmission, "articleSlug" | "parentId" | "authorEmail" | "body">): string {
+export function contentIdempotencyKey(input: Pick<CommentSubmission, "articleSlug" | "parentId" | "authorName" | "authorEmail" | "body">): string {
   const digest = createHash("sha256")
-    .update([input.articleSlug, input.parentId ?? "", input.authorEmail, input.body].join("\u0000"))
+    .update([input.articleSlug, input.parentId ?? "", input.authorName, input.authorEmail.toLowerCase(), input.body].join("\u0000"))
     .digest("base64url");
   return `content:${digest.slice(0, 40)}`;
 }
 
-async function replay(key: string, articleId: string): Promise<SubmittedComment | null> {
-  const existing = await db.comment.findUnique({ where: { idempotencyKey: key }, select: { id: true, status: true, articleId: true } });
+/** What makes two submissions the same comment: a retry must repeat all of it. */
+interface CommentContent {
+  articleId: string;
+  parentId: string | null;
+  authorName: string;
+  authorEmail: string;
+  body: string;
+}
+
+function contentOf(input: CommentSubmission, articleId: string): CommentContent {
+  return { articleId, parentId: input.parentId ?? null, authorName: input.authorName, authorEmail: input.authorEmail.toLowerCase(), body: input.body };
+}
+
+const sameContent = (a: CommentContent, b: CommentContent) =>
+  a.articleId === b.articleId && a.parentId === b.parentId && a.authorName === b.authorName && a.authorEmail === b.authorEmail && a.body === b.body;
+
+/** A key sent again with another comment (or to another story) is a client bug, said so rather than answered with the first comment. */
+function keyReused(): AppError {
+  const message = "This Idempotency-Key was already used for a different comment. Send a new key with each new comment.";
+  return new AppError("idempotency_key_reused", message, { "Idempotency-Key": [message] });
+}
+
+async function replay(key: string, content: CommentContent): Promise<SubmittedComment | null> {
+  const existing = await db.comment.findUnique({
+    where: { idempotencyKey: key },
+    select: { id: true, status: true, articleId: true, parentId: true, authorName: true, authorEmail: true, body: true },
+  });
   if (!existing) return null;
-  if (existing.articleId !== articleId) {
-    throw new AppError("conflict", "This idempotency key was already used for a comment on another story.");
-  }
+  if (!sameContent(existing, content)) throw keyReused();
   return { id: existing.id, status: existing.status, replayed: true };
 }
+
+/**
+ * Deliveries of a key that arrive while its first delivery is still being
+ * handled on this instance wait for that answer instead of racing it: racing,
+ * each would count against the reader's rate limit, and all but the first
+ * would be refused for a comment posted once. (Across instances the unique
+ * index still stores the comment once.) On globalThis, as route handlers and
+ * server actions may each bundle their own copy of this module.
+ */
+const inFlight: Map<string, { content: CommentContent; answer: Promise<SubmittedComment> }> = ((
+  globalThis as unknown as { newsroomCommentsInFlight?: Map<string, { content: CommentContent; answer: Promise<SubmittedComment> }> }
+).newsroomCommentsInFlight ??= new Map());
 
 interface FactsRow {
   settings: unknown;
@@ -94,6 +130,8 @@ async function submissionFacts(args: { articleId: string; email: string; address
   return row;
 }
 
+type PublishedForComments = { id: string; slug: string; publishedAt: Date | null; commentsClosed: boolean };
+
 export async function submitComment(input: CommentSubmission, requester: Requester): Promise<SubmittedComment> {
   const article = mayNameStoredRecord(input.articleSlug)
     ? await db.article.findFirst({
@@ -104,11 +142,24 @@ export async function submitComment(input: CommentSubmission, requester: Request
   if (!article) throw new AppError("not_found", "There is no published story at this address.");
 
   const key = input.idempotencyKey ?? null;
-  if (key) {
-    const earlier = await replay(key, article.id);
-    if (earlier) return earlier;
+  if (!key) return storeComment(input, article, null, requester);
+  const content = contentOf(input, article.id);
+  const running = inFlight.get(key);
+  if (running) {
+    if (!sameContent(running.content, content)) throw keyReused();
+    // The same request again, so the same answer: the comment, or the reason it was refused.
+    return { ...(await running.answer), replayed: true };
   }
+  const answer = (async () => (await replay(key, content)) ?? storeComment(input, article, key, requester))();
+  inFlight.set(key, { content, answer });
+  try {
+    return await answer;
+  } finally {
+    inFlight.delete(key);
+  }
+}
 
+async function storeComment(input: CommentSubmission, article: PublishedForComments, key: string | null, requester: Requester): Promise<SubmittedComment> {
   const email = input.authorEmail.toLowerCase();
   const addressHash = ipHash(requester.address);
   const facts = await submissionFacts({ articleId: article.id, email, addressHash, parentId: input.parentId ?? null });
@@ -158,8 +209,8 @@ export async function submitComment(input: CommentSubmission, requester: Request
       select: { id: true, status: true },
     });
   } catch (error) {
-    // Two deliveries of the same key raced past the first lookup; the loser answers with the winner's comment.
-    const earlier = key && isUniqueViolation(error) ? await replay(key, article.id) : null;
+    // Two deliveries of the same key raced past the first lookup (on two instances); the loser answers with the winner's comment.
+    const earlier = key && isUniqueViolation(error) ? await replay(key, contentOf(input, article.id)) : null;
     if (earlier) return earlier;
     throw error;
   }

@@ -129,34 +129,68 @@ describe("POST /api/v1/articles/{slug}/comments", () => {
     }
   });
 
-  test("the Idempotency-Key header: a retry answers the same comment and stores nothing twice", async () => {
-    const story = await makeStory();
-    const key = `retry-${uniqueTag()}`;
-    const input = reader();
-    const first = await post(story.slug, input, { headers: { "idempotency-key": key } });
-    const second = await post(story.slug, input, { headers: { "idempotency-key": key } });
-    expect(first.status).toBe(201);
-    expect(second.status).toBe(201);
-    expect(second.headers.get("idempotent-replayed")).toBe("true");
-    expect(await second.json()).toEqual(await first.json());
-    expect(await db.comment.count({ where: { articleId: story.id } })).toBe(1);
+  describe("the Idempotency-Key header", () => {
+    /** Comments stored on the story with exactly this text: what a duplicate would show up as, whatever key it was stored under. */
+    const storedWithBody = (articleId: string, body: string) => db.comment.count({ where: { articleId, body } });
 
-    // Concurrent deliveries of one key also store one comment.
-    const racing = `race-${uniqueTag()}`;
-    const answers = await Promise.all(Array.from({ length: 4 }, () => post(story.slug, reader(), { headers: { "idempotency-key": racing } })));
-    const ids = await Promise.all(answers.map(async (answer) => ((await answer.json()) as { id: string }).id));
-    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
-    expect(new Set(ids).size).toBe(1);
-    expect(await db.comment.count({ where: { idempotencyKey: racing } })).toBe(1);
+    test("a retry answers the same comment, marked as replayed, and the comment is stored once", async () => {
+      const story = await makeStory();
+      const key = `retry-${uniqueTag()}`;
+      const input = reader();
+      const first = await post(story.slug, input, { headers: { "idempotency-key": key } });
+      const second = await post(story.slug, input, { headers: { "idempotency-key": key } });
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(201);
+      expect(second.headers.get("idempotent-replayed")).toBe("true");
+      expect(await second.json()).toEqual(await first.json());
+      expect(await storedWithBody(story.id, input.body)).toBe(1);
+    });
 
-    // The same key on another story is a client bug, said so.
-    const other = await makeStory();
-    const misuse = await post(other.slug, input, { headers: { "idempotency-key": key } });
-    expect(misuse.status).toBe(409);
+    test("the same comment delivered 8 times at once with one key, from one reader: stored once, and every answer names it", async () => {
+      const story = await makeStory();
+      const key = `race-${uniqueTag()}`;
+      const input = reader();
+      const address = uniqueAddress();
+      const answers = await Promise.all(Array.from({ length: 8 }, () => post(story.slug, input, { address, headers: { "idempotency-key": key } })));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+      const ids = await Promise.all(answers.map(async (answer) => ((await answer.json()) as { id: string }).id));
+      expect(new Set(ids).size).toBe(1);
+      expect(await storedWithBody(story.id, input.body)).toBe(1);
+    });
 
-    const malformed = await post(story.slug, input, { headers: { "idempotency-key": "no spaces allowed" } });
-    expect(malformed.status).toBe(400);
-    expect(Object.keys((await errorOf(malformed)).fields ?? {})).toEqual(["Idempotency-Key"]);
+    test("a different comment under a used key is refused with 422 and stored nowhere, sent after it or at the same time", async () => {
+      const story = await makeStory();
+      const key = `reuse-${uniqueTag()}`;
+      const input = reader();
+      expect((await post(story.slug, input, { headers: { "idempotency-key": key } })).status).toBe(201);
+
+      const changes = [{ body: `${input.body} Edited.` }, { authorName: `${input.authorName} Jr` }, { authorEmail: `other.${input.authorEmail}` }];
+      for (const change of changes) {
+        const refused = await post(story.slug, { ...input, ...change }, { headers: { "idempotency-key": key } });
+        expect(refused.status, JSON.stringify(change)).toBe(422);
+        expect(await errorOf(refused)).toMatchObject({ code: "idempotency_key_reused", fields: { "Idempotency-Key": [expect.any(String)] } });
+      }
+      // The same key on another story is the same mistake.
+      const other = await makeStory();
+      expect((await post(other.slug, input, { headers: { "idempotency-key": key } })).status).toBe(422);
+      expect(await db.comment.count({ where: { articleId: other.id } })).toBe(0);
+      expect(await db.comment.count({ where: { articleId: story.id } })).toBe(1);
+
+      // Four different comments racing under one fresh key: one is stored, the other three are refused.
+      const racing = `race-${uniqueTag()}`;
+      const contenders = Array.from({ length: 4 }, () => reader());
+      const answers = await Promise.all(contenders.map((contender) => post(story.slug, contender, { headers: { "idempotency-key": racing } })));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422, 422, 422]);
+      const stored = await Promise.all(contenders.map((contender) => storedWithBody(story.id, contender.body)));
+      expect(stored.sort()).toEqual([0, 0, 0, 1]);
+    });
+
+    test("a malformed key is refused with 400 naming the header", async () => {
+      const story = await makeStory();
+      const malformed = await post(story.slug, reader(), { headers: { "idempotency-key": "no spaces allowed" } });
+      expect(malformed.status).toBe(400);
+      expect(Object.keys((await errorOf(malformed)).fields ?? {})).toEqual(["Idempotency-Key"]);
+    });
   });
 
   test("bans by email and by address, block and hold words: the comment is stored with the status and reasons", async () => {

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { NextRequest } from "next/server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -11,25 +12,30 @@ import { hashPassword } from "@/lib/passwords";
 import { storeImage } from "@/lib/services/media";
 import { getEditableSetting } from "@/lib/services/settings";
 import { mediaUrl } from "@/lib/storage/urls";
-import { discoverRouteHandlers, discoverServerActions, discoverStaffPages, importExport, type SurfaceEntry } from "../support/app-surface";
+import { discoverPages, discoverRouteHandlers, discoverServerActions, importExport, type SurfaceEntry } from "../support/app-surface";
 import { makeArticle, makeSource, uniqueTitle } from "../support/article-factory";
 import { makeComment, makeArticle as makePublishedStory, uniqueTag } from "../support/comment-factory";
+import { databaseFingerprint, watchDatabaseChanges } from "../support/fuzz";
 import { actAs, doubles } from "../support/request-doubles";
 import { makeStaff } from "../support/staff-factory";
+import { makeComment as makeApprovedComment, makeStory } from "../support/story-factory";
 
 /**
- * The authorization matrix: every server action, route handler and staff page
- * the app has (discovered from the source tree by tests/support/app-surface.ts)
- * × every kind of caller, called directly — not through the UI — and checked
- * against PRODUCT.md's "Roles and permissions" table.
+ * The authorization matrix: every server action, route handler and page the
+ * app has (discovered from the source tree by tests/support/app-surface.ts,
+ * wherever it lives) × every kind of caller, called directly — not through the
+ * UI — and checked against PRODUCT.md's "Roles and permissions" table.
  *
  * The expected answers are written out here from PRODUCT.md, not read from
  * lib/permissions.ts, so a wrong entry there fails this test. Each call is
  * made with valid input on an object the caller may touch (a writer acts on
  * its own draft), so the only reason to refuse is who is asking. A refusal is
- * the app's own: an action answers `unauthenticated`/`forbidden`, a route 401/403,
- * a page redirects strangers to /login and shows the 403 page to the wrong role.
- * Where a refused call could have changed data, the data is checked unchanged.
+ * an authorization answer and nothing else: an action answers
+ * `unauthenticated`/`forbidden`, a route 401/403, a page redirects strangers to
+ * /login and shows the 403 page to the wrong role — a 400, 404, 409 or 429
+ * is not a refusal but a wrong answer. Every refused call is checked to have
+ * changed no row (counted by triggers, tests/support/fuzz.ts), and the upload
+ * route to have stored no file.
  */
 
 type Caller = Role | "DEACTIVATED" | "ANONYMOUS";
@@ -57,11 +63,19 @@ type Access = { staff: readonly Role[] } | "everyone" | "scheduler-token-only";
 type Answer = "allowed" | "unauthenticated" | "forbidden" | "login" | (string & {});
 
 type Actor = Awaited<ReturnType<typeof makeStaff>>;
+type Story = Awaited<ReturnType<typeof makeArticle>>;
+
+interface Prepared {
+  /** Calls the entry as the actor and says what it answered. */
+  call: () => Promise<Answer>;
+  /** What a refusal must leave alone outside the database (files on disk). */
+  observe?: () => Promise<unknown>;
+}
 
 interface Row {
   access: Access;
-  /** Makes fresh data the actor may touch, calls the entry as them, and says what it answered. */
-  run: (actor: Actor, target: unknown) => Promise<{ answer: Answer; observe?: () => Promise<unknown>; before?: unknown }>;
+  /** Makes fresh data the actor may touch, before the database is watched, and returns the call. */
+  prepare: (actor: Actor, target: unknown) => Promise<Prepared>;
 }
 
 // ---------------------------------------------------------------- answers
@@ -71,16 +85,13 @@ function digestOf(error: unknown): string | null {
   return typeof digest === "string" ? digest : null;
 }
 
-/** A server action's answer: CommandResult, ActionState, or Next's redirect after success. */
+/** A server action's answer: CommandResult (`error.code`), ActionState (`code`), or Next's redirect after success. */
 async function actionAnswer(call: () => Promise<unknown>): Promise<Answer> {
   try {
-    const answer = (await call()) as { ok?: boolean; status?: string; error?: { code: string }; message?: string } | undefined;
+    const answer = (await call()) as { ok?: boolean; status?: string; code?: string; error?: { code: string } } | undefined;
     if (answer === undefined || answer.ok === true || answer.status === "success") return "allowed";
-    const code = answer.error?.code;
+    const code = answer.error?.code ?? answer.code;
     if (code === "forbidden" || code === "unauthenticated") return code;
-    // staffFormAction answers a refusal with requireUser's messages.
-    if (answer.message === "Your session has ended. Sign in again.") return "unauthenticated";
-    if (answer.message === "You are not allowed to do that.") return "forbidden";
     return `unexpected answer: ${JSON.stringify(answer)}`;
   } catch (error) {
     if (digestOf(error)?.startsWith("NEXT_REDIRECT")) return "allowed";
@@ -88,11 +99,14 @@ async function actionAnswer(call: () => Promise<unknown>): Promise<Answer> {
   }
 }
 
-function routeAnswer(response: Response): Answer {
+/** Success is a 2xx or 3xx unless the row says otherwise (an unknown API path answers 404 to everyone). */
+const succeeded = (status: number) => status >= 200 && status < 400;
+
+function routeAnswer(response: Response, success: (status: number) => boolean): Answer {
   if (response.status === 401) return "unauthenticated";
   if (response.status === 403) return "forbidden";
-  if (response.status >= 500) return `unexpected status ${response.status}`;
-  return "allowed";
+  if (success(response.status)) return "allowed";
+  return `unexpected status ${response.status}`;
 }
 
 /** A page either renders (returns an element), redirects strangers to /login, or throws Next's 403/404. */
@@ -141,6 +155,15 @@ async function ownDraft(actor: Actor) {
 }
 
 const publishedStory = async () => makeArticle(await makeStaff("EDITOR"), "publish");
+
+/** A published story with a section, a topic and an author, for the readers' pages. */
+async function publicStory() {
+  const author = await makeStaff("WRITER");
+  const sectionSlug = `matrix-${uniqueTag()}`;
+  const tagSlug = `matrix-topic-${uniqueTag()}`;
+  const story = await makeStory({ sectionSlug, tagSlugs: [tagSlug], authorId: author.id });
+  return { ...story, sectionSlug, tagSlug, authorSlug: author.slug };
+}
 const inAnHour = () => new Date(Date.now() + 60 * 60 * 1000);
 const pageProps = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params), searchParams: Promise.resolve({}) });
 const routeContext = (params: Record<string, string | string[]> = {}) => ({ params: Promise.resolve(params) });
@@ -154,31 +177,34 @@ type PageFn = (props: unknown) => Promise<unknown>;
 function command(access: Access, input: (actor: Actor) => Promise<unknown> | unknown): Row {
   return {
     access,
-    run: async (actor, target) => ({ answer: await actionAnswer(async () => (target as ActionFn)(await input(actor))) }),
-  };
-}
-
-/** A row for a form action (staffFormAction): call it with `fields(actor)`; `observe` reads what a refusal must leave alone. */
-function formAction(
-  access: Access,
-  prepare: (actor: Actor) => Promise<{ fields: Record<string, string | number>; observe?: () => Promise<unknown> }>,
-): Row {
-  return {
-    access,
-    run: async (actor, target) => {
-      const { fields, observe } = await prepare(actor);
-      const before = observe ? await observe() : undefined;
-      return { answer: await actionAnswer(() => (target as ActionFn)(idle, form(fields))), observe, before };
+    prepare: async (actor, target) => {
+      const args = await input(actor);
+      return { call: () => actionAnswer(() => (target as ActionFn)(args)) };
     },
   };
 }
 
-function route(access: Access, request: (actor: Actor) => Promise<[Request, unknown]> | [Request, unknown]): Row {
+/** A row for a form action (staffFormAction): call it with `fields(actor)`. */
+function formAction(access: Access, fields: (actor: Actor) => Promise<Record<string, string | number>>): Row {
   return {
     access,
-    run: async (_actor, target) => {
-      const [req, context] = await request(_actor);
-      return { answer: routeAnswer(await (target as RouteFn)(req, context)) };
+    prepare: async (actor, target) => {
+      const data = form(await fields(actor));
+      return { call: () => actionAnswer(() => (target as ActionFn)(idle, data)) };
+    },
+  };
+}
+
+function route(
+  access: Access,
+  request: (actor: Actor) => Promise<[Request, unknown]> | [Request, unknown],
+  options: { success?: (status: number) => boolean; observe?: () => Promise<unknown> } = {},
+): Row {
+  return {
+    access,
+    prepare: async (actor, target) => {
+      const [req, context] = await request(actor);
+      return { call: async () => routeAnswer(await (target as RouteFn)(req, context), options.success ?? succeeded), observe: options.observe };
     },
   };
 }
@@ -186,12 +212,16 @@ function route(access: Access, request: (actor: Actor) => Promise<[Request, unkn
 function page(access: Access, params: (actor: Actor) => Promise<Record<string, string>> | Record<string, string> = () => ({})): Row {
   return {
     access,
-    run: async (actor, target) => {
+    prepare: async (actor, target) => {
       const props = pageProps(await params(actor));
-      return { answer: await pageAnswer(() => (target as PageFn)(props)) };
+      return { call: () => pageAnswer(() => (target as PageFn)(props)) };
     },
   };
 }
+
+/** Every file under UPLOAD_DIR: a refused upload must leave none behind. */
+const storedFiles = async () =>
+  (readdirSync(process.env.UPLOAD_DIR!, { recursive: true, withFileTypes: true }) as { isFile: () => boolean }[]).filter((entry) => entry.isFile()).length;
 
 const json = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   new Request(url, {
@@ -208,13 +238,8 @@ let signInEmail = "";
 
 const rows: Record<string, Row> = {
   // Sign-in and sign-out: anyone may try; the credentials decide, not a role.
-  "action app/(auth)/login/actions.ts#signInAction": formAction("everyone", async () => ({
-    fields: { email: signInEmail, password: staffPassword, callbackUrl: "/dashboard" },
-  })),
-  "action app/(dashboard)/actions.ts#signOutAction": {
-    access: "everyone",
-    run: async (_actor, target) => ({ answer: await actionAnswer(() => (target as ActionFn)()) }),
-  },
+  "action app/(auth)/login/actions.ts#signInAction": formAction("everyone", async () => ({ email: signInEmail, password: staffPassword, callbackUrl: "/dashboard" })),
+  "action app/(dashboard)/actions.ts#signOutAction": command("everyone", () => undefined),
 
   // The editorial desk.
   [`action ${dashboardActions}/articles/actions.ts#saveArticleAction`]: command({ staff: product.draft }, async (actor) => edit(await ownDraft(actor), { dek: "edited" })),
@@ -246,44 +271,32 @@ const rows: Record<string, Row> = {
   [`action ${dashboardActions}/articles/actions.ts#restoreRevisionAction`]: formAction({ staff: product.draft }, async (actor) => {
     const story = await ownDraft(actor);
     const revision = await db.articleRevision.findFirstOrThrow({ where: { articleId: story.id } });
-    return {
-      fields: { id: story.id, revisionId: revision.id, version: story.version },
-      observe: () => db.article.findUnique({ where: { id: story.id }, select: { version: true } }),
-    };
+    return { id: story.id, revisionId: revision.id, version: story.version };
   }),
-  [`action ${dashboardActions}/articles/actions.ts#addCorrectionAction`]: formAction({ staff: product.editAnyAndPublish }, async () => {
-    const story = await publishedStory();
-    return {
-      fields: { articleId: story.id, text: "An earlier version misspelt Qayyarah." },
-      observe: () => db.correction.count({ where: { articleId: story.id } }),
-    };
-  }),
+  [`action ${dashboardActions}/articles/actions.ts#addCorrectionAction`]: formAction({ staff: product.editAnyAndPublish }, async () => ({
+    articleId: (await publishedStory()).id,
+    text: "An earlier version misspelt Qayyarah.",
+  })),
   [`action ${dashboardActions}/articles/actions.ts#removeCorrectionAction`]: formAction({ staff: product.editAnyAndPublish }, async () => {
     const story = await publishedStory();
     const correction = await db.correction.create({ data: { articleId: story.id, text: "A note" } });
-    return { fields: { id: correction.id, articleId: story.id }, observe: () => db.correction.count({ where: { id: correction.id } }) };
+    return { id: correction.id, articleId: story.id };
   }),
 
   // The source registry.
-  [`action ${dashboardActions}/sources/actions.ts#createSourceAction`]: formAction({ staff: product.createSources }, async () => {
-    const name = uniqueTitle("Registry source");
-    return { fields: { name, kind: "NGO" }, observe: () => db.source.count({ where: { name } }) };
-  }),
+  [`action ${dashboardActions}/sources/actions.ts#createSourceAction`]: formAction({ staff: product.createSources }, async () => ({
+    name: uniqueTitle("Registry source"),
+    kind: "NGO",
+  })),
   [`action ${dashboardActions}/sources/actions.ts#updateSourceAction`]: formAction({ staff: product.manageSources }, async () => {
     const source = await makeSource();
-    return {
-      fields: { id: source.id, name: `${source.name} renamed`, kind: "NEWS_AGENCY" },
-      observe: () => db.source.findUnique({ where: { id: source.id }, select: { name: true } }),
-    };
+    return { id: source.id, name: `${source.name} renamed`, kind: "NEWS_AGENCY" };
   }),
   [`action ${dashboardActions}/sources/actions.ts#mergeSourceAction`]: formAction({ staff: product.manageSources }, async () => {
     const [duplicate, keep] = [await makeSource(), await makeSource()];
-    return { fields: { id: duplicate.id, intoId: keep.id }, observe: () => db.source.count({ where: { id: duplicate.id } }) };
+    return { id: duplicate.id, intoId: keep.id };
   }),
-  [`action ${dashboardActions}/sources/actions.ts#deleteSourceAction`]: formAction({ staff: product.manageSources }, async () => {
-    const source = await makeSource();
-    return { fields: { id: source.id }, observe: () => db.source.findUnique({ where: { id: source.id }, select: { id: true } }) };
-  }),
+  [`action ${dashboardActions}/sources/actions.ts#deleteSourceAction`]: formAction({ staff: product.manageSources }, async () => ({ id: (await makeSource()).id })),
 
   // The moderation desk.
   [`action ${dashboardActions}/moderation/actions.ts#moderateCommentAction`]: command({ staff: product.moderate }, async () => {
@@ -304,71 +317,61 @@ const rows: Record<string, Row> = {
     const comment = await makeComment((await makePublishedStory()).id);
     return { commentId: comment.id, banEmail: true, banIp: true, reason: "", spamPending: true };
   }),
-  [`action ${dashboardActions}/moderation/bans/actions.ts#createBanAction`]: formAction({ staff: product.moderate }, async () => {
-    const email = `${uniqueTag("ban")}@readers.test`;
-    return { fields: { email, ipHash: "", reason: "" }, observe: () => db.ban.count({ where: { email } }) };
-  }),
-  [`action ${dashboardActions}/moderation/bans/actions.ts#liftBanAction`]: formAction({ staff: product.moderate }, async () => {
-    const ban = await db.ban.create({ data: { email: `${uniqueTag("lift")}@readers.test` } });
-    return { fields: { banId: ban.id }, observe: () => db.ban.findUnique({ where: { id: ban.id }, select: { liftedAt: true } }) };
-  }),
+  [`action ${dashboardActions}/moderation/bans/actions.ts#createBanAction`]: formAction({ staff: product.moderate }, async () => ({
+    email: `${uniqueTag("ban")}@readers.test`,
+    ipHash: "",
+    reason: "",
+  })),
+  [`action ${dashboardActions}/moderation/bans/actions.ts#liftBanAction`]: formAction({ staff: product.moderate }, async () => ({
+    banId: (await db.ban.create({ data: { email: `${uniqueTag("lift")}@readers.test` } })).id,
+  })),
 
   // Settings and staff: admins only.
   [`action ${dashboardActions}/settings/actions.ts#saveModerationSettingsAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
     const { version, value } = await getEditableSetting("moderation");
     return {
-      fields: {
-        version,
-        mode: value.mode,
-        linkHoldThreshold: value.linkHoldThreshold,
-        holdWords: [...value.holdWords, uniqueTag("word")].join("\n"),
-        blockWords: value.blockWords.join("\n"),
-        rateLimitPerMinute: value.rateLimitPerMinute,
-        closeAfterDays: value.closeAfterDays,
-      },
-      observe: async () => (await getEditableSetting("moderation")).value,
+      version,
+      mode: value.mode,
+      linkHoldThreshold: value.linkHoldThreshold,
+      holdWords: [...value.holdWords, uniqueTag("word")].join("\n"),
+      blockWords: value.blockWords.join("\n"),
+      rateLimitPerMinute: value.rateLimitPerMinute,
+      closeAfterDays: value.closeAfterDays,
     };
   }),
   [`action ${dashboardActions}/settings/actions.ts#saveSiteSettingsAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
     const { version, value } = await getEditableSetting("site");
-    return {
-      fields: { version, name: value.name, tagline: uniqueTag("tagline"), timeZone: value.timeZone },
-      observe: async () => (await getEditableSetting("site")).value,
-    };
+    return { version, name: value.name, tagline: uniqueTag("tagline"), timeZone: value.timeZone };
   }),
-  [`action ${dashboardActions}/users/actions.ts#createStaffAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
-    const email = `${uniqueTag("new")}@staff.test`;
-    return { fields: { name: "New Person", email, role: "WRITER", password: "a long enough password" }, observe: () => db.user.count({ where: { email } }) };
-  }),
-  [`action ${dashboardActions}/users/actions.ts#changeRoleAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
-    const target = await makeStaff("WRITER");
-    return {
-      fields: { userId: target.id, role: "EDITOR" },
-      observe: () => db.user.findUnique({ where: { id: target.id }, select: { role: true, sessionVersion: true } }),
-    };
-  }),
-  [`action ${dashboardActions}/users/actions.ts#setActiveAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
-    const target = await makeStaff("WRITER");
-    return { fields: { userId: target.id, active: "false" }, observe: () => db.user.findUnique({ where: { id: target.id }, select: { active: true } }) };
-  }),
-  [`action ${dashboardActions}/users/actions.ts#resetPasswordAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => {
-    const target = await makeStaff("MODERATOR");
-    return {
-      fields: { userId: target.id, password: "another long password" },
-      observe: () => db.user.findUnique({ where: { id: target.id }, select: { sessionVersion: true } }),
-    };
-  }),
+  [`action ${dashboardActions}/users/actions.ts#createStaffAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => ({
+    name: "New Person",
+    email: `${uniqueTag("new")}@staff.test`,
+    role: "WRITER",
+    password: "a long enough password",
+  })),
+  [`action ${dashboardActions}/users/actions.ts#changeRoleAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => ({
+    userId: (await makeStaff("WRITER")).id,
+    role: "EDITOR",
+  })),
+  [`action ${dashboardActions}/users/actions.ts#setActiveAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => ({
+    userId: (await makeStaff("WRITER")).id,
+    active: "false",
+  })),
+  [`action ${dashboardActions}/users/actions.ts#resetPasswordAction`]: formAction({ staff: product.manageUsersAndSettings }, async () => ({
+    userId: (await makeStaff("MODERATOR")).id,
+    password: "another long password",
+  })),
 
   // Readers' actions on a story page.
   "action app/(public)/articles/[slug]/actions.ts#postCommentAction": formAction("everyone", async () => {
     doubles.headers.set("x-newsroom-client-ip", readerAddress());
     const story = await makePublishedStory();
-    return { fields: { article: story.slug, authorName: "Reader", authorEmail: `${uniqueTag("reader")}@readers.test`, body: "Thank you." } };
+    return { article: story.slug, authorName: "Reader", authorEmail: `${uniqueTag("reader")}@readers.test`, body: "Thank you." };
   }),
   "action app/(public)/articles/[slug]/actions.ts#reportCommentAction": formAction("everyone", async () => {
     doubles.headers.set("x-newsroom-client-ip", readerAddress());
     const comment = await makeComment((await makePublishedStory()).id, { status: "APPROVED" });
-    return { fields: { commentId: comment.id } };
+    return { commentId: comment.id };
   }),
 
   "action app/(public)/articles/[slug]/actions.ts#ownCommentStatusesAction": command("everyone", async () => ({
@@ -386,19 +389,26 @@ const rows: Record<string, Row> = {
     const story = await ownDraft(actor);
     return [new Request(`http://localhost/api/articles/${story.id}/leave`, { method: "POST" }), routeContext({ id: story.id })];
   }),
-  "route /api/media POST": route({ staff: product.draft }, async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } }).png().toBuffer();
-    const upload = new FormData();
-    upload.append("image", new File([new Uint8Array(png)], "pixel.png", { type: "image/png" }));
-    return [new Request("http://localhost/api/media", { method: "POST", body: upload }), routeContext()];
-  }),
+  "route /api/media POST": route(
+    { staff: product.draft },
+    async () => {
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } }).png().toBuffer();
+      const upload = new FormData();
+      upload.append("image", new File([new Uint8Array(png)], "pixel.png", { type: "image/png" }));
+      return [new Request("http://localhost/api/media", { method: "POST", body: upload }), routeContext()];
+    },
+    { observe: storedFiles },
+  ),
   "route /media/[...key] GET": route("everyone", async () => {
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#000" } }).png().toBuffer();
     const stored = await storeImage(png, null);
     return [new Request(`http://localhost${mediaUrl(stored.key)}`), routeContext({ key: stored.key.split("/") })];
   }),
   "route /feed.xml GET": route("everyone", () => [new Request("http://localhost/feed.xml"), routeContext()]),
-  "route /sections/[slug]/feed.xml GET": route("everyone", () => [new Request("http://localhost/sections/world/feed.xml"), routeContext({ slug: "world" })]),
+  "route /sections/[slug]/feed.xml GET": route("everyone", async () => {
+    const { sectionSlug } = await publicStory();
+    return [new Request(`http://localhost/sections/${sectionSlug}/feed.xml`), routeContext({ slug: sectionSlug })];
+  }),
   "route /api/v1/articles GET": route("everyone", () => [new Request("http://localhost/api/v1/articles"), routeContext()]),
   "route /api/v1/articles OPTIONS": route("everyone", () => [new Request("http://localhost/api/v1/articles", { method: "OPTIONS" }), routeContext()]),
   "route /api/v1/articles/[slug] GET": route("everyone", async () => {
@@ -430,11 +440,28 @@ const rows: Record<string, Row> = {
   ...Object.fromEntries(
     (["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const).map((method) => [
       `route /api/v1/[...path] ${method}`,
-      route("everyone", () => [new Request("http://localhost/api/v1/nothing-here", { method }), routeContext({ path: ["nothing-here"] })]),
+      // Nothing lives here: the answer for everyone is the API's 404 (the preflight's 204).
+      route("everyone", () => [new Request("http://localhost/api/v1/nothing-here", { method }), routeContext({ path: ["nothing-here"] })], {
+        success: (status) => status === (method === "OPTIONS" ? 204 : 404),
+      }),
     ]),
   ),
 
-  // Staff pages: strangers are sent to sign in; the wrong role sees the 403 page.
+  // Every page, wherever it lives. Readers' pages and sign-in render for anyone…
+  "page /": page("everyone"),
+  "page /latest": page("everyone"),
+  "page /search": page("everyone"),
+  "page /login": page("everyone"),
+  "page /articles/[slug]": page("everyone", async () => ({ slug: (await publicStory()).slug })),
+  "page /articles/[slug]/reply/[commentId]": page("everyone", async () => {
+    const story = await publicStory();
+    return { slug: story.slug, commentId: (await makeApprovedComment(story.id)).id };
+  }),
+  "page /sections/[slug]": page("everyone", async () => ({ slug: (await publicStory()).sectionSlug })),
+  "page /tags/[slug]": page("everyone", async () => ({ slug: (await publicStory()).tagSlug })),
+  "page /authors/[slug]": page("everyone", async () => ({ slug: (await publicStory()).authorSlug })),
+
+  // …staff pages send strangers to sign in and show the wrong role the 403 page.
   "page /dashboard": page({ staff: product.dashboard }),
   "page /dashboard/articles": page({ staff: product.draft }),
   "page /dashboard/articles/new": page({ staff: product.draft }),
@@ -456,6 +483,7 @@ const rows: Record<string, Row> = {
 // ---------------------------------------------------------------- discovery
 
 let discovered: SurfaceEntry[] = [];
+let unwatch: () => Promise<void> = async () => {};
 const kindOf = (id: string) => id.split(" ")[0] as "action" | "route" | "page";
 
 // Settings are shared by the whole database: whatever the admins' rows save is put back afterwards.
@@ -464,7 +492,8 @@ let savedSettings: { key: string; value: Prisma.JsonValue }[] = [];
 beforeAll(async () => {
   // next.config.js turns on forbidden() (experimental.authInterrupts); outside a build, this is how Next reads it.
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-  discovered = [...(await discoverServerActions()), ...discoverRouteHandlers(), ...discoverStaffPages()];
+  discovered = [...(await discoverServerActions()), ...discoverRouteHandlers(), ...discoverPages()];
+  unwatch = await watchDatabaseChanges();
   savedSettings = await db.setting.findMany({ select: { key: true, value: true } });
   signInEmail = `${uniqueTag("signin")}@staff.test`;
   await db.user.create({
@@ -473,11 +502,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await unwatch();
   for (const row of savedSettings) await db.setting.update({ where: { key: row.key }, data: { value: row.value ?? {} } });
 });
 
 describe("the matrix covers the whole app", () => {
-  test("every discovered action, route handler and staff page has a row, and every row is something that exists", () => {
+  test("every discovered action, route handler and page has a row, and every row is something that exists", () => {
     const ids = discovered.map((entry) => entry.id);
     expect(ids.filter((id) => !(id in rows)), "entries with no row in the matrix").toEqual([]);
     expect(Object.keys(rows).filter((id) => !ids.includes(id)), "rows for entries that no longer exist").toEqual([]);
@@ -500,11 +530,17 @@ describe(`every entry × every caller (${Object.keys(rows).length} entries × ${
     if (caller === "DEACTIVATED") deactivated.add(actor.id);
     actAs(caller === "ANONYMOUS" ? null : actor);
 
-    const { answer, observe, before } = await row.run(actor, await importExport(entry!));
+    const { call, observe } = await row.prepare(actor, await importExport(entry!));
+    const rowsBefore = await databaseFingerprint();
+    const outsideBefore = await observe?.();
+    const answer = await call();
 
     const expected = expectedAnswer(row.access, caller, kindOf(id));
     expect(answer).toBe(expected);
-    if (expected !== "allowed" && observe) expect(await observe(), "a refused call changed data").toEqual(before);
+    if (expected !== "allowed") {
+      expect(await databaseFingerprint(), "rows a refused call changed").toEqual(rowsBefore);
+      if (observe) expect(await observe(), "a refused call changed what it stores outside the database").toEqual(outsideBefore);
+    }
   });
 });
 
@@ -513,36 +549,29 @@ describe("object-level: a writer cannot reach another writer's draft by changing
     const owner = await makeStaff("WRITER");
     const intruder = await makeStaff("WRITER");
     const story = await makeArticle(owner);
+    const revision = await db.articleRevision.findFirstOrThrow({ where: { articleId: story.id } });
     actAs(intruder);
-    return { story, intruder };
+    return { story, revision };
   }
 
-  test.each([
-    ["save", () => articleActions.saveArticleAction],
-    ["autosave", () => articleActions.autosaveArticleAction],
-    ["submit for review", () => articleActions.submitArticleAction],
-  ] as const)("%s is refused and the draft is unchanged", async (_label, action) => {
-    const { story } = await intrusion();
-    expect(await action()({ ...edit(story), title: "Mine now" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { title: true, version: true } })).toEqual({
-      title: story.content.title,
-      version: story.version,
-    });
-  });
+  const forbidden = { ok: false, error: { code: "forbidden" } };
 
-  test("the editing heartbeat, restoring a revision and trashing are refused", async () => {
-    const { story } = await intrusion();
-    const revision = await db.articleRevision.findFirstOrThrow({ where: { articleId: story.id } });
-    expect(await articleActions.heartbeatAction({ id: story.id, editing: true })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await articleActions.restoreRevisionAction(idle, form({ id: story.id, revisionId: revision.id, version: story.version }))).toMatchObject({
-      status: "error",
-    });
-    expect(await articleActions.deleteArticleAction({ id: story.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true, deletedAt: true, editingById: true } })).toEqual({
-      version: story.version,
-      deletedAt: null,
-      editingById: null,
-    });
+  test.each([
+    ["save", (story: Story) => articleActions.saveArticleAction({ ...edit(story), title: "Mine now" }), forbidden],
+    ["autosave", (story: Story) => articleActions.autosaveArticleAction({ ...edit(story), title: "Mine now" }), forbidden],
+    ["submit for review", (story: Story) => articleActions.submitArticleAction(edit(story)), forbidden],
+    ["the editing heartbeat", (story: Story) => articleActions.heartbeatAction({ id: story.id, editing: true }), forbidden],
+    ["trashing", (story: Story) => articleActions.deleteArticleAction({ id: story.id }), forbidden],
+    [
+      "restoring a revision",
+      (story: Story, revisionId: string) => articleActions.restoreRevisionAction(idle, form({ id: story.id, revisionId, version: story.version })),
+      { status: "error", code: "forbidden" },
+    ],
+  ] as const)("%s is refused as forbidden and changes no row", async (_label, attempt, refusal) => {
+    const { story, revision } = await intrusion();
+    const before = await databaseFingerprint();
+    expect(await attempt(story, revision.id)).toMatchObject(refusal);
+    expect(await databaseFingerprint()).toEqual(before);
   });
 
   test.each(["page /dashboard/articles/[id]", "page /dashboard/articles/[id]/history", "page /preview/[id]"])("reading it through %s shows the 403 page", async (id) => {
@@ -556,6 +585,8 @@ describe("object-level: a writer cannot reach another writer's draft by changing
     const story = await makeArticle(editor);
     actAs(editor);
     await db.user.update({ where: { id: editor.id }, data: { active: false } });
+    const before = await databaseFingerprint();
     expect(await articleActions.saveArticleAction(edit(story))).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+    expect(await databaseFingerprint()).toEqual(before);
   });
 });

@@ -81,13 +81,19 @@ describe("postCommentAction", () => {
     expect(other.posted?.id).not.toBe(first.posted?.id);
   });
 
-  test("the form's key makes a retried post answer the first one", async () => {
+  test("the form's key makes a retried post answer the first one; another comment under it is refused", async () => {
     const story = await makeStory();
     const key = `form-${uniqueTag()}`;
-    const first = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...reader(), idempotencyKey: key }));
-    const retry = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...reader(), idempotencyKey: key }));
+    const input = reader();
+    const first = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...input, idempotencyKey: key }));
+    const retry = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...input, idempotencyKey: key }));
     expect(retry.posted?.id).toBe(first.posted?.id);
-    expect(await db.comment.findUniqueOrThrow({ where: { idempotencyKey: key } })).toMatchObject({ id: first.posted?.id });
+    expect(await db.comment.count({ where: { articleId: story.id, body: input.body } })).toBe(1);
+
+    // The key was spent on the first comment (its answer may never have arrived): an edited one is not silently dropped.
+    const edited = await postCommentAction(initialCommentFormState, formData({ article: story.slug, ...input, body: `${input.body} Edited.`, idempotencyKey: key }));
+    expect(edited).toMatchObject({ status: "error", code: "idempotency_key_reused", message: "Your earlier comment was already received. Post again to add this one as a new comment." });
+    expect(await db.comment.count({ where: { articleId: story.id } })).toBe(1);
   });
 
   test("a reply to an approved comment is threaded; to a held one it is refused on the parent field", async () => {
@@ -141,7 +147,7 @@ describe("reportCommentAction", () => {
     const story = await makeStory();
     const held = await makeComment(story.id, { status: "PENDING" });
     expect(await reportCommentAction(idle, formData({ commentId: held.id }))).toMatchObject({ status: "error" });
-    expect(await reportCommentAction(idle, formData({ commentId: "nonsense" }))).toEqual({ status: "error", message: "This comment cannot be reported." });
+    expect(await reportCommentAction(idle, formData({ commentId: "nonsense" }))).toEqual({ status: "error", code: "invalid_input", message: "This comment cannot be reported." });
     expect(await db.commentReport.count({ where: { commentId: held.id } })).toBe(0);
   });
 });

@@ -8,14 +8,16 @@ import path from "node:path";
  *
  * - server actions: every exported function of a module that starts with "use server";
  * - route handlers: every HTTP method exported by an app/**\/route.ts;
- * - staff pages: every page.tsx under a dashboard folder, and every other page that asks requirePageUser().
+ * - pages: every app/**\/page.tsx, wherever it lives. Which of them are for
+ *   staff is not guessed from the path: the matrix gives each page a row saying
+ *   who may see it, and rendering it as every caller proves the row right.
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
 const httpMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 export interface SurfaceEntry {
-  /** How the matrix names it: "action app/…/actions.ts#name", "route /api/…/path POST", "page /dashboard/…". */
+  /** How the matrix names it: "action app/…/actions.ts#name", "route /api/…/path POST", "page /address/[param]". */
   id: string;
   file: string;
   exportName: string;
@@ -64,10 +66,9 @@ export function discoverRouteHandlers(): SurfaceEntry[] {
     });
 }
 
-export function discoverStaffPages(): SurfaceEntry[] {
+export function discoverPages(): SurfaceEntry[] {
   return sourceFiles("app")
     .filter((file) => /(^|\/)page\.tsx$/.test(file))
-    .filter((file) => file.includes("/dashboard/") || /\brequirePageUser\s*\(/.test(read(file)))
     .map((file) => ({ id: `page ${addressOf(file)}`, file, exportName: "default" }));
 }
 

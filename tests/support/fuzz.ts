@@ -1,11 +1,12 @@
 import fc from "fast-check";
-import { expect, vi } from "vitest";
+import { expect } from "vitest";
 import { db } from "@/lib/db";
 
 /**
  * Shared pieces of the property-based fuzzing suites (tests/integration/fuzz-*.test.ts):
- * hostile values, a fingerprint of the database's content, and a watch on the
- * app's "unexpected failure" log — the in-process face of a 500.
+ * hostile values, a count of the rows changed in the database's content
+ * tables (also what the authorization matrix checks refused calls with), and
+ * fast-check's runner with this suite's settings.
  */
 
 /** Runs per property in the default test run (cheap API calls get more); FUZZ_RUNS sets it for a longer hunt. */
@@ -127,24 +128,6 @@ export async function databaseFingerprint(): Promise<DatabaseFingerprint> {
   return Object.fromEntries(rows.map((row) => [row.table_name, Number(row.changes)]));
 }
 
-/**
- * Collects what the app logs as an unexpected failure while `work` runs. The
- * API answers those with a 500 and the actions with "Something went wrong on
- * our side": for any input, the list must stay empty.
- */
-export async function unexpectedFailuresDuring<T>(work: () => Promise<T>): Promise<{ result: T; failures: unknown[][] }> {
-  const failures: unknown[][] = [];
-  const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (typeof args[0] === "string" && /unexpected failure/.test(args[0])) failures.push(args);
-  });
-  try {
-    const result = await work();
-    return { result, failures };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 /** The JSON API's error body: `{ error: { code, message, fields? } }`, fields mapping names to messages. */
 export function expectErrorShape(body: unknown, context: string): void {
   expect(body, context).toEqual({
@@ -159,13 +142,20 @@ export function expectErrorShape(body: unknown, context: string): void {
   }
 }
 
-/** fc.assert with this suite's run count, counting every case it ran. */
-export async function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IAsyncPropertyWithHooks<Ts>, defaultRuns = 120): Promise<void> {
+/**
+ * fc.assert with this suite's run count, counting every case it ran.
+ * `examples` run first: the valid requests whose success the suites then
+ * require, so a case that must succeed is never left to chance.
+ */
+export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
+  property: fc.IAsyncPropertyWithHooks<Ts>,
+  options: { runs?: number; examples?: Ts[] } = {},
+): Promise<void> {
   await fc.assert(
     property.beforeEach((previous) => {
       fuzzCounter.cases += 1;
       return previous();
     }),
-    { numRuns: fuzzRuns(defaultRuns) },
+    { numRuns: fuzzRuns(options.runs ?? 120), examples: options.examples ?? [] },
   );
 }

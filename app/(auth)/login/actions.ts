@@ -13,6 +13,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   if (!parsed.success) {
     return {
       status: "error",
+      code: "invalid_input",
       message: "Check the highlighted fields.",
       errors: z.flattenError(parsed.error).fieldErrors,
       values: typedValues(formData),
@@ -29,7 +30,12 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     if (!(error instanceof AuthError)) throw error;
     // One message for an unknown email, a wrong password and a deactivated account: none reveals who is staff.
     const limited = error instanceof CredentialsSignin && error.code === "rate_limited";
-    return { status: "error", message: limited ? signInLimitedMessage : "Email or password is incorrect.", values: typedValues(formData) };
+    return {
+      status: "error",
+      code: limited ? "rate_limited" : "unauthenticated",
+      message: limited ? signInLimitedMessage : "Email or password is incorrect.",
+      values: typedValues(formData),
+    };
   }
   return { status: "success" };
 }

@@ -37,8 +37,11 @@ function readerFailure(error: unknown, formData: FormData, values: Record<string
         ? `You are posting too quickly. Please wait ${error.retryAfter ?? 60} seconds and try again.`
         : error.code === "not_found"
           ? "This story is not open for comments any more."
-          : error.message;
-    return { status: "error", message, errors: error.fields, values };
+          : error.code === "idempotency_key_reused"
+            ? // The form's key was spent on a comment whose answer never arrived; that comment is stored.
+              "Your earlier comment was already received. Post again to add this one as a new comment."
+            : error.message;
+    return { status: "error", code: error.code, message, errors: error.fields, values };
   }
   return { ...failure(error, formData), values };
 }
@@ -49,6 +52,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
   if (!parsed.success) {
     return {
       status: "error",
+      code: "invalid_input",
       message: "Your comment was not posted. Check the highlighted fields.",
       errors: z.flattenError(parsed.error).fieldErrors,
       values,
@@ -81,7 +85,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
 
 export async function reportCommentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = reportFormSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { status: "error", message: "This comment cannot be reported." };
+  if (!parsed.success) return { status: "error", code: "invalid_input", message: "This comment cannot be reported." };
   try {
     await reportComment(parsed.data.commentId, undefined, await requester());
     return { status: "success", message: "Reported. Thank you — a moderator will look at it." };
