@@ -4,8 +4,12 @@ import { Readable } from "node:stream";
 import { readWxr } from "@/lib/wordpress/wxr-reader";
 import type { WxrRecord } from "@/lib/wordpress/wxr-types";
 
-/** The shared WordPress fixture (a real WordPress 6.1 export), beside the repository as ../shared. */
-export const wordpressFixtureDir = process.env.WORDPRESS_FIXTURE_DIR ?? path.resolve(import.meta.dirname, "../../../shared/fixtures/wordpress");
+/**
+ * The WordPress fixture: a real WordPress 6.1 export with its uploads and exact counts, kept in the
+ * repository (tests/fixtures/wordpress, copied unchanged from the product's shared fixtures) so a clean
+ * clone tests the importer on it wherever it is checked out.
+ */
+export const wordpressFixtureDir = process.env.WORDPRESS_FIXTURE_DIR ?? path.resolve(import.meta.dirname, "../fixtures/wordpress");
 export const wordpressFixtureFile = path.join(wordpressFixtureDir, "newsroom-small.wxr");
 
 export const fixtureCounts = JSON.parse(readFileSync(path.join(wordpressFixtureDir, "counts.json"), "utf8")) as {
