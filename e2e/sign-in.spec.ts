@@ -18,7 +18,7 @@ test.describe("staff sign-in", () => {
 
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Nadia");
-    await expect(page.getByRole("list", { name: "On the desk" })).toContainText("Waiting for review");
+    await expect(page.getByRole("list", { name: "On the desk" })).toContainText("Waiting for your review");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
