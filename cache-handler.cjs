@@ -12,9 +12,10 @@
 //   after it (route-cache.cjs);
 // - a "not found" answer is never stored: it costs a query or two to render
 //   and is the one answer that hides a story that exists;
-// - a revalidation returns only after the page copies of its paths are purged
-//   on every instance and the renders already under way for them are over
-//   (page-cache.mjs), so no later request can be handed their result.
+// - a revalidation returns only after every instance has dropped the page
+//   copies of its paths (page-cache.mjs) and noted it, so that a request for
+//   one of them arriving later is not handed a render from before it
+//   (route-cache.cjs, "The request a render belongs to").
 // Entries are not served stale while a fresh one renders in the background:
 // a background render started before a revalidation could be shared with
 // requests that came after it.
@@ -51,7 +52,7 @@ function store() {
 
 /**
  * Revalidates these tags for every instance, then purges the page copies of
- * their paths everywhere and waits for renders of them already under way.
+ * their paths everywhere (page-cache.mjs notes the revalidation on each).
  * @param {readonly string[]} tags
  */
 async function invalidate(tags) {
@@ -63,7 +64,9 @@ async function invalidate(tags) {
   }
   /** @type {((paths: readonly string[] | "all") => Promise<void>) | undefined} */
   const purge = shared[PAGE_COPIES_PURGE];
-  await purge?.(routeCache.pathsOfTags(tags));
+  const paths = routeCache.pathsOfTags(tags);
+  if (purge) await purge(paths);
+  else routeCache.noteRevalidated(paths);
 }
 
 /**
@@ -72,8 +75,10 @@ async function invalidate(tags) {
  * finishes (for route handlers, after the response is sent).
  * @param {readonly string[] | "all"} paths
  */
-function invalidatePaths(paths) {
-  return invalidate(routeCache.tagsOfPaths(paths));
+async function invalidatePaths(paths) {
+  const tags = routeCache.tagsOfPaths(paths);
+  await invalidate(tags);
+  routeCache.noteInvalidatedHere(tags);
 }
 shared[INVALIDATE_HOOK] = invalidatePaths;
 
@@ -102,7 +107,7 @@ module.exports = class NewsroomCacheHandler {
       console.error(`route cache: cannot read ${key}; rendering it afresh`, error);
       return null;
     }
-    routeCache.noteClock(read.clock);
+    routeCache.noteLookup(read.clock);
     const { record } = read;
     if (!record || Date.now() >= record.expiresAt) return null;
     return { value: record.value, lastModified: record.storedAt, cacheControl: record.cacheControl };
@@ -130,12 +135,18 @@ module.exports = class NewsroomCacheHandler {
     }
   }
 
-  /** Next.js calls this for revalidatePath/revalidateTag when an action or route handler finishes. @param {string | string[]} tags */
+  /**
+   * Next.js calls this for revalidatePath/revalidateTag when an action or
+   * route handler finishes; what the request revalidated itself after its
+   * last change is done already.
+   * @param {string | string[]} tags
+   */
   async revalidateTag(tags) {
-    await invalidate(typeof tags === "string" ? [tags] : tags);
+    await invalidate(routeCache.notYetInvalidatedHere(typeof tags === "string" ? [tags] : tags));
   }
 
   resetRequestCache() {}
 };
 
 module.exports.inRequestScope = routeCache.inRequestScope;
+module.exports.noteRevalidated = routeCache.noteRevalidated;

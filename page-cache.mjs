@@ -17,21 +17,20 @@
 //   cache not to keep it;
 // - a revalidation (cache-handler.cjs) purges the copies of its paths here and,
 //   with REDIS_URL, on every instance, and resolves only when every instance
-//   has dropped them and finished the requests for those paths it was already
-//   answering: Next.js hands one render to every request for the same page
-//   that arrives while it runs, so a render begun before the revalidation
-//   must be over before the action that revalidated returns;
+//   has dropped them and told `onPurge` (route-cache.cjs: requests for those
+//   paths then keep clear of renders from before);
 // - a render that started before a purge is never stored (generation count);
 // - copies live at most PAGE_CACHE_SECONDS (60 s by default); 0 turns the
-//   copies off (purges still wait for renders under way).
+//   copies off (purges still reach every instance).
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import routeCache from "./route-cache.cjs";
 
 const PURGE_HOOK = Symbol.for("newsroom.pageCache.purge");
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
-/** A purge waits no longer for a request under way (or for other instances) than this. */
-const SETTLE_LIMIT_MS = 10_000;
+/** How long a purge waits for the other instances to confirm it. */
+const CONFIRM_LIMIT_MS = 5_000;
 const BYPASS_REQUEST_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "range"];
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date"]);
 
@@ -41,18 +40,6 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * @typedef {import("node:http").ServerResponse} Response
  * @typedef {readonly string[] | "all"} Paths
  */
-
-/** The page a request asks for, as revalidation names it: decoded, no query, no trailing slash. @param {string} url */
-function pathOf(url) {
-  const raw = url.split("?")[0] || "/";
-  let path = raw;
-  try {
-    path = decodeURI(raw);
-  } catch {
-    // A malformed escape names no page of ours.
-  }
-  return path.length > 1 ? path.replace(/\/+$/, "") : path;
-}
 
 /** @param {Request} request */
 function cacheKey(request) {
@@ -94,17 +81,17 @@ function forbidKeepingNotFound(response) {
 const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * @param {{ seconds?: number, redisUrl?: string, channel?: string, log?: (line: string) => void }} [options]
+ * @param {{ seconds?: number, redisUrl?: string, channel?: string, onPurge?: (paths: Paths) => void, log?: (line: string) => void }} [options]
+ * `onPurge`: told of every purge that reaches this process, its own and other instances'.
  */
 export function createPageCache(options = {}) {
   const seconds = options.seconds ?? 60;
   const log = options.log ?? ((line) => console.error(line));
+  const onPurge = options.onPurge ?? (() => {});
   /** @type {Map<string, Entry>} insertion order doubles as least-recently-stored order */
   const entries = new Map();
   let totalBytes = 0;
   let generation = 0;
-  /** @type {Map<string, Set<Promise<void>>>} per path, the requests Next.js is answering now */
-  const underWay = new Map();
 
   /** @param {string} key */
   function drop(key) {
@@ -124,25 +111,14 @@ export function createPageCache(options = {}) {
     }
     const wanted = new Set(paths);
     for (const key of [...entries.keys()]) {
-      if (wanted.has(pathOf(key.slice(0, key.lastIndexOf("|"))))) drop(key);
+      if (wanted.has(routeCache.pathOf(key.slice(0, key.lastIndexOf("|"))))) drop(key);
     }
   }
 
-  /**
-   * Resolves when the requests for these paths that Next.js is answering now are over.
-   * @param {Paths} paths
-   */
-  async function settle(paths) {
-    const pending = paths === "all" ? [...underWay.values()].flatMap((set) => [...set]) : paths.flatMap((path) => [...(underWay.get(path) ?? [])]);
-    if (pending.length === 0) return;
-    const over = await Promise.race([Promise.all(pending).then(() => true), timeout(SETTLE_LIMIT_MS).then(() => false)]);
-    if (!over) log(`page cache: a request was still under way ${SETTLE_LIMIT_MS / 1000} s after a purge of its page`);
-  }
-
   /** @param {Paths} paths */
-  async function purgeHere(paths) {
+  function purgeHere(paths) {
     dropCopies(paths);
-    await settle(paths);
+    onPurge(paths);
   }
 
   const channel = options.channel ?? "newsroom:page-cache:purge";
@@ -175,18 +151,19 @@ export function createPageCache(options = {}) {
         purge = { paths: "all" };
       }
       const paths = purge.paths === "all" ? "all" : Array.isArray(purge.paths) ? purge.paths.map(String) : "all";
-      void purgeHere(paths).then(() => (purge.id ? publisher?.publish(doneChannel, purge.id) : undefined)).catch((error) => log(`page cache: ${error.message}`));
+      purgeHere(paths);
+      if (purge.id) publisher?.publish(doneChannel, purge.id).catch((error) => log(`page cache: cannot confirm a purge: ${error.message}`));
     });
   }
 
   /**
-   * Drops the copies of these paths and waits for the requests for them under
-   * way, here and (with Redis) on every instance, which each answer when done.
+   * Drops the copies of these paths here and (with Redis) on every instance;
+   * resolves when every instance has confirmed it.
    * @param {Paths} paths
    */
   async function purge(paths) {
-    if (!publisher) return purgeHere(paths);
-    dropCopies(paths);
+    purgeHere(paths);
+    if (!publisher) return;
     const id = randomUUID();
     const awaiting = { confirmed: 0, expected: /** @type {number | null} */ (null), done: () => {} };
     /** @type {Promise<void>} */
@@ -196,22 +173,20 @@ export function createPageCache(options = {}) {
       // Every subscribed instance confirms, this one included; Redis says how many received it.
       awaiting.expected = await publisher.publish(channel, JSON.stringify({ id, paths }));
       if (awaiting.confirmed >= awaiting.expected) awaiting.done();
-      const done = await Promise.race([allDone.then(() => true), timeout(SETTLE_LIMIT_MS + 1_000).then(() => false)]);
+      const done = await Promise.race([allDone.then(() => true), timeout(CONFIRM_LIMIT_MS).then(() => false)]);
       if (!done) log("page cache: not every instance confirmed a purge in time");
     } catch (error) {
       log(`page cache: the purge did not reach other instances: ${error instanceof Error ? error.message : String(error)}`);
-      await settle(paths);
     } finally {
       awaitingDone.delete(id);
     }
   }
 
   /**
-   * Answers from a copy, or lets Next.js answer (keeping a copy of what it
-   * sent when it may), and counts the request as under way until Next.js is done.
+   * Answers from a copy, or lets Next.js answer (keeping a copy of what it sent when it may).
    * @param {Request} request
    * @param {Response} response
-   * @param {() => unknown} next Next.js's handler; may return a promise that settles when it is done
+   * @param {() => void} next
    */
   function handle(request, response, next) {
     if (request.method !== "GET" && request.method !== "HEAD") return next();
@@ -234,23 +209,7 @@ export function createPageCache(options = {}) {
     if (key && entry) drop(key);
     forbidKeepingNotFound(response);
     if (key) keepCopy(key, response);
-
-    const path = pathOf(request.url ?? "/");
-    const closed = new Promise((resolve) => response.once("close", resolve));
-    let answered;
-    try {
-      answered = next();
-    } catch (error) {
-      answered = Promise.reject(error);
-    }
-    const over = Promise.all([closed, Promise.resolve(answered).catch(() => undefined)]).then(() => undefined);
-    const forPath = underWay.get(path) ?? new Set();
-    underWay.set(path, forPath.add(over));
-    void over.then(() => {
-      forPath.delete(over);
-      if (forPath.size === 0 && underWay.get(path) === forPath) underWay.delete(path);
-    });
-    return answered;
+    next();
   }
 
   /**

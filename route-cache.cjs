@@ -39,29 +39,149 @@ const MEMORY_BYTES = 64 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------
 // The request a render belongs to
-
-/** @type {AsyncLocalStorage<{ clock?: number }>} one per process, whoever loads this file first */
-const requestScope = /** @type {any} */ (globalThis)[Symbol.for("newsroom.routeCache.requestScope")] ??= new AsyncLocalStorage();
+//
+// Next.js hands one render to every request for the same page that arrives
+// while it runs. So a request that arrives after a revalidation of its page
+// must not enter Next.js while a render of that page that looked the cache up
+// before the revalidation is still running: it waits for that render to end
+// (it would have waited for it anyway), then gets a render of its own.
 
 /**
- * Runs one request's handling (server.mjs wraps each request Next.js answers),
- * so that what its render stores is stamped with the clock its first cache
- * lookup saw.
- * @template T @param {() => T} handle @returns {T}
+ * @typedef {{
+ *   path: string,
+ *   reads: boolean,
+ *   clock?: number,
+ *   invalidated: Set<string>,
+ *   lookedUpAt?: number,
+ *   over?: Promise<void>,
+ * }} RequestScope
+ * `reads`: a GET or HEAD, whose answer Next.js may render into the cache.
+ * `invalidated`: tags this request revalidated itself (lib/revalidate.ts), after its last change.
  */
-function inRequestScope(handle) {
-  return requestScope.run({}, handle);
+
+/**
+ * One per process, whoever loads this file first.
+ * @type {{ scope: AsyncLocalStorage<RequestScope>, underWay: Map<string, Set<RequestScope>>, revalidatedAt: Map<string, number>, everythingAt: number, tick: number }}
+ * `underWay`: per path, the requests that looked the cache up and are not over; `revalidatedAt`:
+ * per path, the tick of its last revalidation while such requests were under way; `tick` orders both.
+ */
+const requests = /** @type {any} */ (globalThis)[Symbol.for("newsroom.routeCache.requests")] ??= {
+  scope: new AsyncLocalStorage(),
+  underWay: new Map(),
+  revalidatedAt: new Map(),
+  everythingAt: 0,
+  tick: 0,
+};
+/** A request waits no longer than this for a render from before a revalidation. */
+const WAIT_LIMIT_MS = 10_000;
+
+/** The page a request asks for, as revalidation names it: decoded, no query, no trailing slash. @param {string} url */
+function pathOf(url) {
+  const raw = url.split("?")[0] || "/";
+  let path = raw;
+  try {
+    path = decodeURI(raw);
+  } catch {
+    // A malformed escape names no page of ours.
+  }
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
-/** @param {number} clock */
-function noteClock(clock) {
-  const scope = requestScope.getStore();
-  if (scope && (scope.clock === undefined || clock < scope.clock)) scope.clock = clock;
+/** @param {string} path */
+function rendersFromBeforeRevalidation(path) {
+  const scopes = requests.underWay.get(path);
+  if (!scopes) return [];
+  const revalidated = Math.max(requests.revalidatedAt.get(path) ?? 0, requests.everythingAt);
+  return [...scopes].filter((scope) => /** @type {number} */ (scope.lookedUpAt) < revalidated).map((scope) => scope.over);
+}
+
+/** @param {readonly (Promise<void> | undefined)[]} renders */
+async function waitFor(renders) {
+  let timer;
+  const over = await Promise.race([
+    Promise.all(renders).then(() => true),
+    new Promise((resolve) => (timer = setTimeout(() => resolve(false), WAIT_LIMIT_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!over) console.error(`route cache: a render from before a revalidation was still running after ${WAIT_LIMIT_MS / 1000} s`);
+}
+
+/**
+ * Runs one request's handling by Next.js (server.mjs wraps each one): after
+ * any render of its page from before a revalidation, with what it stores
+ * stamped by the clock its first cache lookup saw.
+ * @param {import("node:http").IncomingMessage} request @param {() => unknown} handle
+ */
+function inRequestScope(request, handle) {
+  /** @type {RequestScope} */
+  const scope = { path: pathOf(request.url ?? "/"), reads: request.method === "GET" || request.method === "HEAD", invalidated: new Set() };
+  const run = () => {
+    const answered = requests.scope.run(scope, handle);
+    scope.over = Promise.resolve(answered).then(
+      () => undefined,
+      () => undefined,
+    );
+    return answered;
+  };
+  const earlier = scope.reads ? rendersFromBeforeRevalidation(scope.path) : [];
+  return earlier.length === 0 ? run() : waitFor(earlier).then(run);
+}
+
+/**
+ * A cache lookup in this request saw the clock at `clock`; a render may follow.
+ * @param {number} clock
+ */
+function noteLookup(clock) {
+  const scope = requests.scope.getStore();
+  if (!scope) return;
+  if (scope.clock === undefined || clock < scope.clock) scope.clock = clock;
+  if (!scope.reads || scope.lookedUpAt !== undefined || !scope.over) return;
+  scope.lookedUpAt = ++requests.tick;
+  const { path } = scope;
+  const scopes = requests.underWay.get(path) ?? new Set();
+  requests.underWay.set(path, scopes.add(scope));
+  void scope.over.then(() => {
+    scopes.delete(scope);
+    if (scopes.size > 0 || requests.underWay.get(path) !== scopes) return;
+    requests.underWay.delete(path);
+    requests.revalidatedAt.delete(path);
+  });
 }
 
 /** The stamp for what this request's render stores: 0 (older than any revalidation) when unknown. */
 function renderStamp() {
-  return requestScope.getStore()?.clock ?? 0;
+  return requests.scope.getStore()?.clock ?? 0;
+}
+
+/**
+ * These paths were revalidated (on this instance's side: page-cache.mjs calls
+ * this for every purge, its own and other instances'): requests for them
+ * from now on wait for renders that looked the cache up before.
+ * @param {readonly string[] | "all"} paths
+ */
+function noteRevalidated(paths) {
+  const at = ++requests.tick;
+  if (paths === "all") {
+    requests.everythingAt = at;
+    return;
+  }
+  for (const path of paths) if (requests.underWay.has(path)) requests.revalidatedAt.set(path, at);
+}
+
+/**
+ * Tags this request revalidates itself right after its change (lib/revalidate.ts): Next.js's own
+ * revalidation of them when the request finishes has nothing left to do.
+ * @param {readonly string[]} tags @returns {string[]} those not already revalidated by this request
+ */
+function notYetInvalidatedHere(tags) {
+  const scope = requests.scope.getStore();
+  return scope ? tags.filter((tag) => !scope.invalidated.has(tag)) : [...tags];
+}
+
+/** @param {readonly string[]} tags */
+function noteInvalidatedHere(tags) {
+  const scope = requests.scope.getStore();
+  for (const tag of tags) scope?.invalidated.add(tag);
 }
 
 // ---------------------------------------------------------------------------
@@ -232,12 +352,15 @@ function createRedisStore({ url, prefix, buildId }) {
 }
 
 module.exports = {
-  EVERYTHING_TAG,
   MAX_ENTRY_SECONDS,
   createMemoryStore,
   createRedisStore,
   inRequestScope,
-  noteClock,
+  noteInvalidatedHere,
+  noteLookup,
+  noteRevalidated,
+  notYetInvalidatedHere,
+  pathOf,
   pathsOfTags,
   renderStamp,
   tagsOfPaths,

@@ -21,7 +21,7 @@ import { answerOutagesWith503, installOutageAnswers } from "./outage-answers.mjs
 import { createPageCache } from "./page-cache.mjs";
 
 // Loaded here as well as by Next.js, so that revalidation can reach it from the first request.
-const { inRequestScope } = createRequire(import.meta.url)("./cache-handler.cjs");
+const { inRequestScope, noteRevalidated } = createRequire(import.meta.url)("./cache-handler.cjs");
 
 const CLIENT_ADDRESS_HEADER = "x-newsroom-client-ip";
 const dev = process.argv.includes("--dev");
@@ -51,6 +51,7 @@ const pageCache = createPageCache({
   seconds: dev ? 0 : Number(process.env.PAGE_CACHE_SECONDS || 60),
   redisUrl: process.env.REDIS_URL || undefined,
   channel: `${process.env.CACHE_KEY_PREFIX ?? "newsroom"}:page-cache:purge`,
+  onPurge: noteRevalidated,
 });
 pageCache.install();
 
@@ -59,7 +60,7 @@ installOutageAnswers();
 const server = createServer((request, response) => {
   assignClientAddress(request);
   answerOutagesWith503(request, response);
-  pageCache.handle(request, response, () => inRequestScope(() => handle(request, response)));
+  pageCache.handle(request, response, () => inRequestScope(request, () => handle(request, response)));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {

@@ -103,13 +103,15 @@ export async function publishRevisions(ids: string[]): Promise<Record<string, nu
 /**
  * Resolves once a transaction that changes this story's row is open (the
  * visible row version carries its transaction id in xmax until it commits),
- * or once `gaveUp()` says so. Polls as fast as the database answers.
+ * or once `gaveUp()` says so.
  */
 export async function whenStoryIsBeingWritten(id: string, gaveUp: () => boolean): Promise<void> {
   await withClient(async (client) => {
     while (!gaveUp()) {
       const { rows } = await client.query<{ writing: boolean }>(`SELECT xmax::text <> '0' AS writing FROM "Article" WHERE id = $1`, [id]);
       if (rows[0]?.writing) return;
+      // A breath between polls, so that polling does not starve the server under test of PostgreSQL.
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   });
 }
