@@ -10,8 +10,11 @@
 // - an entry is stamped with the revalidation clock its request saw before
 //   rendering, so a render that began before a revalidation is never served
 //   after it (route-cache.cjs);
-// - a "not found" answer is never stored: it costs a query or two to render
-//   and is the one answer that hides a story that exists;
+// - a "not found" answer is kept for NOT_FOUND_SECONDS only (and by nobody
+//   downstream: page-cache.mjs): it costs a query or two to render, so a flood
+//   of requests for an address that does not exist yet is answered from the
+//   cache, and it is the one answer that hides a story, so it never lives long
+//   enough to matter should a revalidation ever be lost (a Redis outage);
 // - a revalidation returns only after every instance has dropped the page
 //   copies of its paths (page-cache.mjs) and noted it, so that a request for
 //   one of them arriving later is not handed a render from before it
@@ -82,8 +85,7 @@ async function invalidatePaths(paths) {
 }
 shared[INVALIDATE_HOOK] = invalidatePaths;
 
-/** A "not found" is rendered afresh each time (see above). */
-const storable = (/** @type {any} */ data) => data !== null && data.status !== 404;
+const NOT_FOUND_SECONDS = 10;
 
 /** @param {any} data @param {any} ctx */
 function tagsOf(data, ctx) {
@@ -91,10 +93,11 @@ function tagsOf(data, ctx) {
   return [...new Set([...(typeof header === "string" ? header.split(",") : []), ...(ctx?.tags ?? [])])];
 }
 
-/** @param {any} cacheControl */
-function lifetimeSeconds(cacheControl) {
+/** @param {any} data @param {any} cacheControl */
+function lifetimeSeconds(data, cacheControl) {
   const revalidate = cacheControl?.revalidate;
-  return typeof revalidate === "number" && revalidate > 0 ? Math.min(revalidate, routeCache.MAX_ENTRY_SECONDS) : routeCache.MAX_ENTRY_SECONDS;
+  const seconds = typeof revalidate === "number" && revalidate > 0 ? Math.min(revalidate, routeCache.MAX_ENTRY_SECONDS) : routeCache.MAX_ENTRY_SECONDS;
+  return data.status === 404 ? Math.min(seconds, NOT_FOUND_SECONDS) : seconds;
 }
 
 module.exports = class NewsroomCacheHandler {
@@ -107,16 +110,17 @@ module.exports = class NewsroomCacheHandler {
       console.error(`route cache: cannot read ${key}; rendering it afresh`, error);
       return null;
     }
-    routeCache.noteLookup(read.clock);
     const { record } = read;
-    if (!record || Date.now() >= record.expiresAt) return null;
-    return { value: record.value, lastModified: record.storedAt, cacheControl: record.cacheControl };
+    const fresh = record !== null && Date.now() < record.expiresAt;
+    routeCache.noteLookup(read.clock, fresh);
+    return fresh ? { value: record.value, lastModified: record.storedAt, cacheControl: record.cacheControl } : null;
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
+    const stamp = routeCache.renderDone();
     try {
-      if (!storable(data)) {
+      if (data === null) {
         await store().remove(key);
         return;
       }
@@ -126,9 +130,9 @@ module.exports = class NewsroomCacheHandler {
         value: data,
         cacheControl,
         tags: tagsOf(data, ctx),
-        stamp: routeCache.renderStamp(),
+        stamp,
         storedAt,
-        expiresAt: storedAt + lifetimeSeconds(cacheControl) * 1000,
+        expiresAt: storedAt + lifetimeSeconds(data, cacheControl) * 1000,
       });
     } catch (error) {
       console.error(`route cache: cannot store ${key}`, error);

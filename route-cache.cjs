@@ -53,10 +53,14 @@ const MEMORY_BYTES = 64 * 1024 * 1024;
  *   clock?: number,
  *   invalidated: Set<string>,
  *   lookedUpAt?: number,
+ *   rendered?: () => void,
  *   over?: Promise<void>,
  * }} RequestScope
  * `reads`: a GET or HEAD, whose answer Next.js may render into the cache.
  * `invalidated`: tags this request revalidated itself (lib/revalidate.ts), after its last change.
+ * `rendered`: set while its lookup missed and Next.js renders the entry; called when it is stored.
+ * `over`: settles when Next.js is done with the request, or when the reader has gone and no render
+ * of it is running (Next.js never settles a request whose reader went away).
  */
 
 /**
@@ -110,17 +114,20 @@ async function waitFor(renders) {
  * Runs one request's handling by Next.js (server.mjs wraps each one): after
  * any render of its page from before a revalidation, with what it stores
  * stamped by the clock its first cache lookup saw.
- * @param {import("node:http").IncomingMessage} request @param {() => unknown} handle
+ * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response @param {() => unknown} handle
  */
-function inRequestScope(request, handle) {
+function inRequestScope(request, response, handle) {
   /** @type {RequestScope} */
   const scope = { path: pathOf(request.url ?? "/"), reads: request.method === "GET" || request.method === "HEAD", invalidated: new Set() };
+  const closed = new Promise((resolve) => response.once("close", resolve));
   const run = () => {
     const answered = requests.scope.run(scope, handle);
-    scope.over = Promise.resolve(answered).then(
+    const settled = Promise.resolve(answered).then(
       () => undefined,
       () => undefined,
     );
+    const gone = closed.then(() => (scope.rendered ? new Promise((resolve) => (scope.rendered = resolve)) : undefined));
+    scope.over = Promise.race([settled, gone]).then(() => undefined);
     return answered;
   };
   const earlier = scope.reads ? rendersFromBeforeRevalidation(scope.path) : [];
@@ -128,13 +135,15 @@ function inRequestScope(request, handle) {
 }
 
 /**
- * A cache lookup in this request saw the clock at `clock`; a render may follow.
- * @param {number} clock
+ * A cache lookup in this request saw the clock at `clock`; on a miss (`hit`
+ * false) a render follows.
+ * @param {number} clock @param {boolean} hit
  */
-function noteLookup(clock) {
+function noteLookup(clock, hit) {
   const scope = requests.scope.getStore();
   if (!scope) return;
   if (scope.clock === undefined || clock < scope.clock) scope.clock = clock;
+  if (!hit) scope.rendered ??= () => {};
   if (!scope.reads || scope.lookedUpAt !== undefined || !scope.over) return;
   scope.lookedUpAt = ++requests.tick;
   const { path } = scope;
@@ -148,9 +157,16 @@ function noteLookup(clock) {
   });
 }
 
-/** The stamp for what this request's render stores: 0 (older than any revalidation) when unknown. */
-function renderStamp() {
-  return requests.scope.getStore()?.clock ?? 0;
+/**
+ * This request's render is over: the stamp for what it stores, 0 (older than any revalidation) when
+ * it has none.
+ */
+function renderDone() {
+  const scope = requests.scope.getStore();
+  const rendered = scope?.rendered;
+  if (scope) scope.rendered = undefined;
+  rendered?.();
+  return scope?.clock ?? 0;
 }
 
 /**
@@ -362,6 +378,6 @@ module.exports = {
   notYetInvalidatedHere,
   pathOf,
   pathsOfTags,
-  renderStamp,
+  renderDone,
   tagsOfPaths,
 };

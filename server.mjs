@@ -60,7 +60,7 @@ installOutageAnswers();
 const server = createServer((request, response) => {
   assignClientAddress(request);
   answerOutagesWith503(request, response);
-  pageCache.handle(request, response, () => inRequestScope(request, () => handle(request, response)));
+  pageCache.handle(request, response, () => inRequestScope(request, response, () => handle(request, response)));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {
