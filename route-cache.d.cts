@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** Types for route-cache.cjs (plain JavaScript, loaded by Next.js and server.mjs without a build step). */
+export type Paths = readonly string[] | "all";
+
+export interface CacheRecord {
+  value: unknown;
+  cacheControl: unknown;
+  tags: string[];
+  stamp: number;
+  storedAt: number;
+  expiresAt: number;
+}
+
+export interface RouteStore {
+  read(key: string): Promise<{ record: CacheRecord | null; clock: number }>;
+  write(key: string, record: CacheRecord): Promise<void>;
+  remove(key: string): Promise<void>;
+  stamp(tags: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MAX_ENTRY_SECONDS: number;
+export function createMemoryStore(options?: { maxBytes?: number }): RouteStore;
+export function createRedisStore(options: { url: string; prefix: string; buildId: string }): RouteStore;
+export function inRequestScope<T>(request: Pick<IncomingMessage, "url" | "method">, response: Pick<ServerResponse, "once">, handle: () => T): T | Promise<T>;
+export function noteLookup(clock: number, hit: boolean): void;
+export function noteRevalidated(paths: Paths): void;
+export function noteInvalidatedHere(tags: readonly string[]): void;
+export function notYetInvalidatedHere(tags: readonly string[]): string[];
+export function pathOf(url: string): string;
+export function pathsOfTags(tags: readonly string[]): string[] | "all";
+export function renderDone(): number;
+export function tagsOfPaths(paths: Paths): string[];
+
