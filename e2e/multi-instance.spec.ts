@@ -12,6 +12,7 @@ import {
   storyVersions,
   uniqueTag,
 } from "./support/newsroom-data";
+import { schedulerRun, underReaders } from "./support/freshness";
 import { read } from "./support/readers";
 import { storageStatePath } from "./support/staff";
 
@@ -162,5 +163,23 @@ test.describe("two app instances on one PostgreSQL and one Redis", () => {
     // One publication each: a single "published on schedule" revision and one version bump.
     expect(await publishRevisions(ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
     expect(await storyVersions(ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 2])));
+  });
+
+  test("stories that one instance's scheduler puts live are on the other's pages on the first request after its run returns", async () => {
+    test.setTimeout(60_000);
+    const problems: string[] = [];
+    let runs = 0;
+    // Readers of the second instance ask for the stories from the start (their "not found" is cached, on both
+    // instances, until the run), or first while the run on the first instance is writing them.
+    for (let round = 0; runs < 2 && round < 6; round += 1) {
+      const run = await schedulerRun({ runOn: first.origin, count: 3, round, askedFirstDuringRun: round % 2 === 1 });
+      const found = await underReaders(second.origin, [run]);
+      // A server's own timer may have put them live a moment earlier: that run's return is not ours to time.
+      if (!run.ours()) continue;
+      problems.push(...found);
+      runs += 1;
+    }
+    expect(runs).toBe(2);
+    expect(problems).toEqual([]);
   });
 });
