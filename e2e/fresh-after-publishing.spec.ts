@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { press } from "./support/editor";
+import { press, publishFirstTime } from "./support/editor";
 import { schedulerRun, underReaders, whileWritten, type Action, type Shown } from "./support/freshness";
 import { createDraftStory, type E2eStory } from "./support/newsroom-data";
 import { storageStatePath } from "./support/staff";
@@ -38,14 +38,14 @@ async function openDesk(page: Page): Promise<Desk> {
   return { page, story, shown: { title: story.title, slug: story.slug, slugs: [story.slug, `${story.slug}-moved`], published: false } };
 }
 
-/** An editor clicks a button; done when the editor says what it did. */
-function atDesk(desk: Desk, button: string, message: string, change: (shown: Shown) => Shown): Action {
+/** An editor acts (a click, a confirmation); done when the editor says what it did. */
+function atDesk(desk: Desk, act: (page: Page) => Promise<void>, message: string, change: (shown: Shown) => Shown): Action {
   const after = change(desk.shown);
   const newAddress = after.published && (after.slug !== desk.shown.slug || !desk.shown.published) ? `/articles/${after.slug}` : null;
   return {
     changes: [{ story: desk.story, before: desk.shown, after, newAddress }],
     async run() {
-      await press(desk.page, button);
+      await act(desk.page);
       await expect(desk.page.getByText(message).first()).toBeVisible({ timeout: EDITOR_PATIENCE_MS });
       desk.shown = after;
     },
@@ -65,7 +65,7 @@ test("stories published, moved, unpublished and going live on schedule show on t
     const desks = await Promise.all(pages.map(openDesk));
     const scheduler = await schedulerRun({ runOn: origin, count: DESKS, round, askedFirstDuringRun: true, startWhileWriting: desks[0]!.story });
     const published = await underReaders(origin, [
-      ...desks.map((desk) => atDesk(desk, "Publish", "Published. The story is on the site now.", (shown) => ({ ...shown, published: true }))),
+      ...desks.map((desk) => atDesk(desk, publishFirstTime, "Published. The story is on the site now.", (shown) => ({ ...shown, published: true }))),
       scheduler,
     ]);
     // Answers about stories the scheduler did not publish itself are not judged by its return.
@@ -73,9 +73,9 @@ test("stories published, moved, unpublished and going live on schedule show on t
     if (scheduler.ours()) scheduledRuns += 1;
 
     for (const desk of desks) await desk.page.getByLabel("Slug", { exact: true }).fill(desk.shown.slugs[1]!);
-    problems.push(...(await underReaders(origin, desks.map((desk) => atDesk(desk, "Update", "Update saved. Readers see it now.", (shown) => ({ ...shown, slug: shown.slugs[1]! }))))));
+    problems.push(...(await underReaders(origin, desks.map((desk) => atDesk(desk, (page) => press(page, "Update"), "Update saved. Readers see it now.", (shown) => ({ ...shown, slug: shown.slugs[1]! }))))));
     problems.push(
-      ...(await underReaders(origin, desks.map((desk) => atDesk(desk, "Unpublish", "Unpublished. Readers can no longer see the story.", (shown) => ({ ...shown, published: false }))))),
+      ...(await underReaders(origin, desks.map((desk) => atDesk(desk, (page) => press(page, "Unpublish"), "Unpublished. Readers can no longer see the story.", (shown) => ({ ...shown, published: false }))))),
     );
   }
   expect(scheduledRuns, "scheduler runs that published their stories themselves").toBeGreaterThan(0);
