@@ -9,7 +9,7 @@
 // action has returned (README, "Caching and speed"):
 // - an entry is stamped with the revalidation clock its request saw before
 //   rendering, so a render that began before a revalidation is never served
-//   after it (route-cache.cjs);
+//   after it (route-cache.cjs, route-renders.cjs);
 // - a "not found" answer is kept for NOT_FOUND_SECONDS only (and by nobody
 //   downstream: page-cache.mjs): it costs a query or two to render, so a flood
 //   of requests for an address that does not exist yet is answered from the
@@ -18,7 +18,7 @@
 // - a revalidation returns only after every instance has dropped the page
 //   copies of its paths (page-cache.mjs) and noted it, so that a request for
 //   one of them arriving later is not handed a render from before it
-//   (route-cache.cjs, "The request a render belongs to").
+//   (route-renders.cjs).
 // Entries are not served stale while a fresh one renders in the background:
 // a background render started before a revalidation could be shared with
 // requests that came after it.
@@ -28,6 +28,7 @@
 const { readFileSync } = require("node:fs");
 const path = require("node:path");
 const routeCache = require("./route-cache.cjs");
+const renders = require("./route-renders.cjs");
 
 const STORE = Symbol.for("newsroom.routeCache.store");
 const INVALIDATE_HOOK = Symbol.for("newsroom.routeCache.invalidate");
@@ -69,7 +70,7 @@ async function invalidate(tags) {
   const purge = shared[PAGE_COPIES_PURGE];
   const paths = routeCache.pathsOfTags(tags);
   if (purge) await purge(paths);
-  else routeCache.noteRevalidated(paths);
+  else renders.noteRevalidated(paths);
 }
 
 /**
@@ -81,7 +82,7 @@ async function invalidate(tags) {
 async function invalidatePaths(paths) {
   const tags = routeCache.tagsOfPaths(paths);
   await invalidate(tags);
-  routeCache.noteInvalidatedHere(tags);
+  renders.noteInvalidatedHere(tags);
 }
 shared[INVALIDATE_HOOK] = invalidatePaths;
 
@@ -112,13 +113,13 @@ module.exports = class NewsroomCacheHandler {
     }
     const { record } = read;
     const fresh = record !== null && Date.now() < record.expiresAt;
-    routeCache.noteLookup(read.clock, fresh);
+    renders.noteLookup(read.clock, fresh);
     return fresh ? { value: record.value, lastModified: record.storedAt, cacheControl: record.cacheControl } : null;
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    const stamp = routeCache.renderDone();
+    const stamp = renders.renderDone();
     try {
       if (data === null) {
         await store().remove(key);
@@ -146,11 +147,11 @@ module.exports = class NewsroomCacheHandler {
    * @param {string | string[]} tags
    */
   async revalidateTag(tags) {
-    await invalidate(routeCache.notYetInvalidatedHere(typeof tags === "string" ? [tags] : tags));
+    await invalidate(renders.notYetInvalidatedHere(typeof tags === "string" ? [tags] : tags));
   }
 
   resetRequestCache() {}
 };
 
-module.exports.inRequestScope = routeCache.inRequestScope;
-module.exports.noteRevalidated = routeCache.noteRevalidated;
+module.exports.inRequestScope = renders.inRequestScope;
+module.exports.noteRevalidated = renders.noteRevalidated;

@@ -1,4 +1,4 @@
-import type { inRequestScope, noteRevalidated } from "./route-cache.cjs";
+import type { inRequestScope, noteRevalidated } from "./route-renders.cjs";
 
 /** Types for cache-handler.cjs, Next.js's full-route cache handler (plain JavaScript). */
 declare class NewsroomCacheHandler {

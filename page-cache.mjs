@@ -17,14 +17,14 @@
 //   cache not to keep it;
 // - a revalidation (cache-handler.cjs) purges the copies of its paths here and,
 //   with REDIS_URL, on every instance, and resolves only when every instance
-//   has dropped them and told `onPurge` (route-cache.cjs: requests for those
+//   has dropped them and told `onPurge` (route-renders.cjs: requests for those
 //   paths then keep clear of renders from before);
 // - a render that started before a purge is never stored (generation count);
 // - copies live at most PAGE_CACHE_SECONDS (60 s by default); 0 turns the
 //   copies off (purges still reach every instance).
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import routeCache from "./route-cache.cjs";
+import renders from "./route-renders.cjs";
 
 const PURGE_HOOK = Symbol.for("newsroom.pageCache.purge");
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -111,7 +111,7 @@ export function createPageCache(options = {}) {
     }
     const wanted = new Set(paths);
     for (const key of [...entries.keys()]) {
-      if (wanted.has(routeCache.pathOf(key.slice(0, key.lastIndexOf("|"))))) drop(key);
+      if (wanted.has(renders.pathOf(key.slice(0, key.lastIndexOf("|"))))) drop(key);
     }
   }
 

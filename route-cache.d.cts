@@ -1,5 +1,3 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-
 /** Types for route-cache.cjs (plain JavaScript, loaded by Next.js and server.mjs without a build step). */
 export type Paths = readonly string[] | "all";
 
@@ -23,13 +21,5 @@ export interface RouteStore {
 export const MAX_ENTRY_SECONDS: number;
 export function createMemoryStore(options?: { maxBytes?: number }): RouteStore;
 export function createRedisStore(options: { url: string; prefix: string; buildId: string }): RouteStore;
-export function inRequestScope<T>(request: Pick<IncomingMessage, "url" | "method">, response: Pick<ServerResponse, "once">, handle: () => T): T | Promise<T>;
-export function noteLookup(clock: number, hit: boolean): void;
-export function noteRevalidated(paths: Paths): void;
-export function noteInvalidatedHere(tags: readonly string[]): void;
-export function notYetInvalidatedHere(tags: readonly string[]): string[];
-export function pathOf(url: string): string;
 export function pathsOfTags(tags: readonly string[]): string[] | "all";
-export function renderDone(): number;
 export function tagsOfPaths(paths: Paths): string[];
-

@@ -4,10 +4,11 @@ import type { ServerResponse } from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
 import NewsroomCacheHandler from "@/cache-handler.cjs";
-import { createMemoryStore, createRedisStore, inRequestScope, tagsOfPaths, type CacheRecord, type RouteStore } from "@/route-cache.cjs";
+import { createMemoryStore, createRedisStore, tagsOfPaths, type CacheRecord, type RouteStore } from "@/route-cache.cjs";
+import { inRequestScope } from "@/route-renders.cjs";
 
 /**
- * Next.js's full-route cache (cache-handler.cjs over route-cache.cjs): a
+ * Next.js's full-route cache (cache-handler.cjs over route-cache.cjs and route-renders.cjs): a
  * revalidation wins over every render that began before it, in one process
  * and across instances sharing Redis; a request that comes after a
  * revalidation is never handed a render from before it.
