@@ -77,6 +77,20 @@ function forbidKeepingNotFound(response) {
   });
 }
 
+/**
+ * A purge message: `{ id, paths }`; anything else (an older instance's plain list, garbage) purges everything.
+ * @param {string} message @returns {{ id: string | null, paths: Paths }}
+ */
+function parsePurge(message) {
+  try {
+    const purge = JSON.parse(message);
+    const paths = purge?.paths === "all" ? "all" : Array.isArray(purge?.paths) ? purge.paths.map(String) : "all";
+    return { id: typeof purge?.id === "string" ? purge.id : null, paths };
+  } catch {
+    return { id: null, paths: "all" };
+  }
+}
+
 /** @param {number} ms */
 const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
@@ -144,15 +158,9 @@ export function createPageCache(options = {}) {
         if (awaiting.expected !== null && awaiting.confirmed >= awaiting.expected) awaiting.done();
         return;
       }
-      let purge;
-      try {
-        purge = /** @type {{ id?: string, paths?: unknown }} */ (JSON.parse(message));
-      } catch {
-        purge = { paths: "all" };
-      }
-      const paths = purge.paths === "all" ? "all" : Array.isArray(purge.paths) ? purge.paths.map(String) : "all";
+      const { id, paths } = parsePurge(message);
       purgeHere(paths);
-      if (purge.id) publisher?.publish(doneChannel, purge.id).catch((error) => log(`page cache: cannot confirm a purge: ${error.message}`));
+      if (id) publisher?.publish(doneChannel, id).catch((error) => log(`page cache: cannot confirm a purge: ${error.message}`));
     });
   }
 

@@ -22,11 +22,12 @@ export interface StoryLocation {
  * Next.js applies revalidatePath only when an action or route handler
  * finishes — for a route handler, after its response is sent — so the change
  * is also pushed to the cache directly, and waited for, right after the
- * commit: cache-handler.cjs stamps the paths' tags (on every instance, with
- * Redis), purges their page copies everywhere (page-cache.mjs) and waits for
- * renders of them already under way. When this resolves, the next request for
- * any of these paths, on any instance, gets the new state. Absent in tests
- * that do not load the handler.
+ * commit: cache-handler.cjs stamps the paths' tags (for every instance, with
+ * Redis), purges their page copies everywhere (page-cache.mjs) and waits until
+ * every instance has confirmed; each then keeps later requests for them clear
+ * of renders from before (route-renders.cjs). When this resolves, the next
+ * request for any of these paths, on any instance, gets the new state. Absent
+ * in tests that do not load the handler.
  */
 const INVALIDATE_HOOK = Symbol.for("newsroom.routeCache.invalidate");
 type Invalidate = (paths: readonly string[] | "all") => Promise<void>;

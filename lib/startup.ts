@@ -37,12 +37,15 @@ async function checkDatabase(url: string): Promise<void> {
 /** The shared cache (cache-handler.cjs, page-cache.mjs) and the rate limits need Redis reachable at start. */
 async function checkRedis(url: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on("error", () => {});
+  // The connection's own error says why (ECONNREFUSED, a wrong password); connect() only says it closed.
+  let cause: Error | undefined;
+  client.on("error", (error: Error) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    stop(`Configuration error: REDIS_URL points at a Redis we cannot use: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = cause ?? error;
+    stop(`Configuration error: REDIS_URL points at a Redis we cannot use: ${reason instanceof Error ? reason.message : String(reason)}`);
   } finally {
     client.disconnect();
   }
