@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { Redis } from "ioredis";
 import { freePort } from "../tests/support/free-port";
 import { expectMessage, publishFirstTime, typeInBody } from "./support/editor";
 import {
@@ -74,17 +75,22 @@ test.describe("two app instances on one PostgreSQL and one Redis", () => {
   let first: Instance;
   let second: Instance;
   let scheduled: Awaited<ReturnType<typeof createScheduledStories>>;
+  const cachePrefix = `newsroom-e2e-${randomBytes(4).toString("hex")}`;
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
     // Due a few seconds after both instances are up, so that their schedulers race for them.
     scheduled = await createScheduledStories("Scheduled for two instances", 3, 25);
-    const cachePrefix = `newsroom-e2e-${randomBytes(4).toString("hex")}`;
     [first, second] = await Promise.all([startInstance(cachePrefix), startInstance(cachePrefix)]);
   });
 
   test.afterAll(async () => {
     await Promise.all([first?.stop(), second?.stop()]);
+    // This run's entries, tag stamps and clock in the shared Redis.
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${cachePrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
   });
 
   test("a story published through one instance is on the other's cached pages at once", async ({ page }) => {
