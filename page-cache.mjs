@@ -1,5 +1,7 @@
 // @ts-check
-// A copy of each anonymous public page in front of Next.js, for server.mjs.
+// A copy of each anonymous public page in front of Next.js, for server.mjs,
+// and the other half of revalidation: no answer rendered before it may reach
+// a reader after it.
 //
 // Next.js serves cached pages from its full-route cache, but even a cache hit
 // walks its whole request pipeline (routing, cache lookup, headers), which on
@@ -11,18 +13,24 @@
 // - only anonymous requests: GET, no query string, no Cookie or Authorization,
 //   none of Next's client-navigation headers (RSC payloads vary by them);
 // - only responses Next.js itself marked shared-cacheable (`s-maxage`, not
-//   private / no-store), status 200, without Set-Cookie;
-// - lib/revalidate.ts purges every path it revalidates in Next.js here too,
-//   through the hook registered on globalThis; with REDIS_URL the purge is
-//   published so every instance drops its copy at once;
+//   private / no-store), status 200, without Set-Cookie; a 404 tells every
+//   cache not to keep it;
+// - a revalidation (cache-handler.cjs) purges the copies of its paths here and,
+//   with REDIS_URL, on every instance, and resolves only when every instance
+//   has dropped them and told `onPurge` (route-renders.cjs: requests for those
+//   paths then keep clear of renders from before);
 // - a render that started before a purge is never stored (generation count);
-// - copies live at most PAGE_CACHE_SECONDS (60 s by default), so time-based
-//   revalidation in Next.js still shows within a minute; 0 turns the cache off.
+// - copies live at most PAGE_CACHE_SECONDS (60 s by default); 0 turns the
+//   copies off (purges still reach every instance).
+import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import renders from "./route-renders.cjs";
 
 const PURGE_HOOK = Symbol.for("newsroom.pageCache.purge");
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+/** How long a purge waits for the other instances to confirm it. */
+const CONFIRM_LIMIT_MS = 5_000;
 const BYPASS_REQUEST_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "range"];
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date"]);
 
@@ -30,6 +38,7 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * @typedef {{ status: number, headers: [string, string | string[]][], body: Buffer, etag: string | undefined, expires: number }} Entry
  * @typedef {import("node:http").IncomingMessage} Request
  * @typedef {import("node:http").ServerResponse} Response
+ * @typedef {readonly string[] | "all"} Paths
  */
 
 /** @param {Request} request */
@@ -52,11 +61,47 @@ function storable(response) {
 }
 
 /**
- * @param {{ seconds?: number, redisUrl?: string, channel?: string, log?: (line: string) => void }} [options]
+ * A story that is not there yet may be there a second later: no browser or
+ * proxy keeps a "not found" (Next.js would mark it like the page it stands for).
+ * @param {Response} response
+ */
+function forbidKeepingNotFound(response) {
+  const writeHead = response.writeHead.bind(response);
+  response.writeHead = /** @type {typeof response.writeHead} */ ((/** @type {number} */ status, /** @type {any[]} */ ...rest) => {
+    if (status === 404) {
+      response.setHeader("cache-control", "no-store");
+      const headers = rest.find((part) => part && typeof part === "object" && !Array.isArray(part));
+      if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === "cache-control") headers[name] = "no-store";
+    }
+    return writeHead(status, ...rest);
+  });
+}
+
+/**
+ * A purge message: `{ id, paths }`; anything else (an older instance's plain list, garbage) purges everything.
+ * @param {string} message @returns {{ id: string | null, paths: Paths }}
+ */
+function parsePurge(message) {
+  try {
+    const purge = JSON.parse(message);
+    const paths = purge?.paths === "all" ? "all" : Array.isArray(purge?.paths) ? purge.paths.map(String) : "all";
+    return { id: typeof purge?.id === "string" ? purge.id : null, paths };
+  } catch {
+    return { id: null, paths: "all" };
+  }
+}
+
+/** @param {number} ms */
+const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * @param {{ seconds?: number, redisUrl?: string, channel?: string, onPurge?: (paths: Paths) => void, log?: (line: string) => void }} [options]
+ * `onPurge`: told of every purge that reaches this process, its own and other instances'.
  */
 export function createPageCache(options = {}) {
   const seconds = options.seconds ?? 60;
   const log = options.log ?? ((line) => console.error(line));
+  const onPurge = options.onPurge ?? (() => {});
   /** @type {Map<string, Entry>} insertion order doubles as least-recently-stored order */
   const entries = new Map();
   let totalBytes = 0;
@@ -70,8 +115,8 @@ export function createPageCache(options = {}) {
     entries.delete(key);
   }
 
-  /** @param {readonly string[] | "all"} paths */
-  function purgeLocally(paths) {
+  /** @param {Paths} paths */
+  function dropCopies(paths) {
     generation += 1;
     if (paths === "all") {
       entries.clear();
@@ -80,52 +125,82 @@ export function createPageCache(options = {}) {
     }
     const wanted = new Set(paths);
     for (const key of [...entries.keys()]) {
-      if (wanted.has(key.slice(0, key.lastIndexOf("|")))) drop(key);
+      if (wanted.has(renders.pathOf(key.slice(0, key.lastIndexOf("|"))))) drop(key);
     }
   }
 
+  /** @param {Paths} paths */
+  function purgeHere(paths) {
+    dropCopies(paths);
+    onPurge(paths);
+  }
+
   const channel = options.channel ?? "newsroom:page-cache:purge";
+  const doneChannel = `${channel}:done`;
   let publisher = /** @type {Redis | null} */ (null);
   let subscriber = /** @type {Redis | null} */ (null);
   let subscribed = Promise.resolve();
-  if (options.redisUrl && seconds > 0) {
+  /** @type {Map<string, { confirmed: number, expected: number | null, done: () => void }>} purges this instance sent, by id */
+  const awaitingDone = new Map();
+  if (options.redisUrl) {
     publisher = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     subscriber = new Redis(options.redisUrl);
     for (const client of [publisher, subscriber]) client.on("error", (error) => log(`page cache: Redis: ${error.message}`));
-    subscribed = subscriber.subscribe(channel).then(
+    subscribed = subscriber.subscribe(channel, doneChannel).then(
       () => undefined,
       (error) => log(`page cache: cannot subscribe to purges: ${error.message}`),
     );
-    subscriber.on("message", (_channel, message) => {
-      try {
-        const paths = JSON.parse(message);
-        purgeLocally(paths === "all" ? "all" : Array.isArray(paths) ? paths.map(String) : []);
-      } catch {
-        purgeLocally("all");
+    subscriber.on("message", (from, message) => {
+      if (from === doneChannel) {
+        const awaiting = awaitingDone.get(message);
+        if (!awaiting) return;
+        awaiting.confirmed += 1;
+        if (awaiting.expected !== null && awaiting.confirmed >= awaiting.expected) awaiting.done();
+        return;
       }
+      const { id, paths } = parsePurge(message);
+      purgeHere(paths);
+      if (id) publisher?.publish(doneChannel, id).catch((error) => log(`page cache: cannot confirm a purge: ${error.message}`));
     });
   }
 
   /**
-   * Drops the copies of these paths here and, with Redis, on every instance.
-   * @param {readonly string[] | "all"} paths
+   * Drops the copies of these paths here and (with Redis) on every instance;
+   * resolves when every instance has confirmed it.
+   * @param {Paths} paths
    */
   async function purge(paths) {
-    purgeLocally(paths);
-    if (publisher) await publisher.publish(channel, JSON.stringify(paths));
+    purgeHere(paths);
+    if (!publisher) return;
+    const id = randomUUID();
+    const awaiting = { confirmed: 0, expected: /** @type {number | null} */ (null), done: () => {} };
+    /** @type {Promise<void>} */
+    const allDone = new Promise((done) => (awaiting.done = done));
+    awaitingDone.set(id, awaiting);
+    try {
+      // Every subscribed instance confirms, this one included; Redis says how many received it.
+      awaiting.expected = await publisher.publish(channel, JSON.stringify({ id, paths }));
+      if (awaiting.confirmed >= awaiting.expected) awaiting.done();
+      const done = await Promise.race([allDone.then(() => true), timeout(CONFIRM_LIMIT_MS).then(() => false)]);
+      if (!done) log("page cache: not every instance confirmed a purge in time");
+    } catch (error) {
+      log(`page cache: the purge did not reach other instances: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      awaitingDone.delete(id);
+    }
   }
 
   /**
-   * Answers from a copy, or lets Next.js answer and keeps a copy of what it sent.
+   * Answers from a copy, or lets Next.js answer (keeping a copy of what it sent when it may).
    * @param {Request} request
    * @param {Response} response
    * @param {() => void} next
    */
   function handle(request, response, next) {
+    if (request.method !== "GET" && request.method !== "HEAD") return next();
     const key = seconds > 0 ? cacheKey(request) : null;
-    if (!key) return next();
-    const entry = entries.get(key);
-    if (entry && entry.expires > Date.now()) {
+    const entry = key ? entries.get(key) : undefined;
+    if (key && entry && entry.expires > Date.now()) {
       for (const [name, value] of entry.headers) response.setHeader(name, value);
       response.setHeader("x-newsroom-page-cache", "HIT");
       if (entry.etag && request.headers["if-none-match"] === entry.etag) {
@@ -139,8 +214,17 @@ export function createPageCache(options = {}) {
       response.end(entry.body);
       return;
     }
-    if (entry) drop(key);
+    if (key && entry) drop(key);
+    forbidKeepingNotFound(response);
+    if (key) keepCopy(key, response);
+    next();
+  }
 
+  /**
+   * Keeps what Next.js writes, and stores it as a copy when it ends, if it may.
+   * @param {string} key @param {Response} response
+   */
+  function keepCopy(key, response) {
     const startedAt = generation;
     /** @type {Buffer[]} */
     const chunks = [];
@@ -178,10 +262,9 @@ export function createPageCache(options = {}) {
       }
       return end(chunk, ...rest);
     });
-    next();
   }
 
-  /** Registers this cache as the one lib/revalidate.ts purges (one per process). */
+  /** Registers this cache as the one revalidation purges (one per process). */
   function install() {
     /** @type {Record<symbol, unknown>} */ (globalThis)[PURGE_HOOK] = purge;
   }

@@ -8,14 +8,20 @@
 // and handed to the app in a header that clients cannot set.
 //
 // In production it also answers anonymous readers from page-cache.mjs: the
-// exact bytes Next.js served for a cacheable public page, replayed until
-// lib/revalidate.ts purges them (on every instance, through Redis). And a page
-// that fails because the database is down answers 503, not 500
-// (outage-answers.mjs).
+// exact bytes Next.js served for a cacheable public page, replayed until a
+// revalidation purges them (on every instance, through Redis). Each request
+// Next.js answers runs in a scope of its own, so that what its render stores
+// in the full-route cache is stamped with what the cache knew before it began
+// (cache-handler.cjs, route-cache.cjs). And a page that fails because the
+// database is down answers 503, not 500 (outage-answers.mjs).
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import next from "next";
 import { answerOutagesWith503, installOutageAnswers } from "./outage-answers.mjs";
 import { createPageCache } from "./page-cache.mjs";
+
+// Loaded here as well as by Next.js, so that revalidation can reach it from the first request.
+const { inRequestScope, noteRevalidated } = createRequire(import.meta.url)("./cache-handler.cjs");
 
 const CLIENT_ADDRESS_HEADER = "x-newsroom-client-ip";
 const dev = process.argv.includes("--dev");
@@ -45,6 +51,7 @@ const pageCache = createPageCache({
   seconds: dev ? 0 : Number(process.env.PAGE_CACHE_SECONDS || 60),
   redisUrl: process.env.REDIS_URL || undefined,
   channel: `${process.env.CACHE_KEY_PREFIX ?? "newsroom"}:page-cache:purge`,
+  onPurge: noteRevalidated,
 });
 pageCache.install();
 
@@ -53,7 +60,7 @@ installOutageAnswers();
 const server = createServer((request, response) => {
   assignClientAddress(request);
   answerOutagesWith503(request, response);
-  pageCache.handle(request, response, () => handle(request, response));
+  pageCache.handle(request, response, () => inRequestScope(request, response, () => handle(request, response)));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {

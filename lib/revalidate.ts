@@ -1,12 +1,12 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 
 /**
  * Cache freshness in one place. Public pages are served from Next.js's
  * full-route cache; whenever something readers see changes, every page and
  * feed that shows it is revalidated here, old slugs included, so the next
- * reader gets the new version and everything else stays cached.
+ * reader gets the new version and everything else stays cached. Call these
+ * after the change is committed, and await them before answering.
  */
 
 export interface StoryLocation {
@@ -19,32 +19,22 @@ export interface StoryLocation {
 }
 
 /**
- * server.mjs keeps copies of anonymous public pages in front of Next.js
- * (page-cache.mjs) and registers its purge here; whatever is revalidated in
- * Next.js is dropped there too, on every instance. Absent under `next dev`
- * and in tests that do not install one.
+ * Next.js applies revalidatePath only when an action or route handler
+ * finishes — for a route handler, after its response is sent — so the change
+ * is also pushed to the cache directly, and waited for, right after the
+ * commit: cache-handler.cjs stamps the paths' tags (for every instance, with
+ * Redis), purges their page copies everywhere (page-cache.mjs) and waits until
+ * every instance has confirmed; each then keeps later requests for them clear
+ * of renders from before (route-renders.cjs). When this resolves, the next
+ * request for any of these paths, on any instance, gets the new state. Absent
+ * in tests that do not load the handler.
  */
-const PURGE_HOOK = Symbol.for("newsroom.pageCache.purge");
-type Purge = (paths: readonly string[] | "all") => Promise<void>;
+const INVALIDATE_HOOK = Symbol.for("newsroom.routeCache.invalidate");
+type Invalidate = (paths: readonly string[] | "all") => Promise<void>;
 
-function purgeNow(paths: readonly string[] | "all"): void {
-  const purge = (globalThis as unknown as Record<symbol, Purge | undefined>)[PURGE_HOOK];
-  // The local copies are gone before this returns; only telling other instances is asynchronous.
-  purge?.(paths).catch((error: unknown) => console.error("page cache: the purge did not reach other instances", error));
-}
-
-/**
- * Next.js applies revalidatePath when the action or handler finishes, so a
- * reader arriving in between could still get (and have copied) the old page:
- * the copies are purged now and once more after the response.
- */
-function purgePageCopies(paths: readonly string[] | "all"): void {
-  purgeNow(paths);
-  try {
-    after(() => purgeNow(paths));
-  } catch {
-    // Outside a request (scripts, tests) there is no "after", and nothing in between.
-  }
+async function invalidate(paths: readonly string[] | "all"): Promise<void> {
+  const invalidatePaths = (globalThis as unknown as Record<symbol, Invalidate | undefined>)[INVALIDATE_HOOK];
+  await invalidatePaths?.(paths);
 }
 
 /** Pages that list stories in general: front page, feeds, sitemap, search. */
@@ -68,21 +58,21 @@ export function storyPaths(story: StoryLocation): string[] {
 }
 
 /** After a story was published, edited, unpublished, deleted or moved to a new slug. */
-export function revalidateStory(story: StoryLocation): void {
+export async function revalidateStory(story: StoryLocation): Promise<void> {
   const paths = storyPaths(story);
   for (const path of paths) revalidatePath(path);
-  purgePageCopies(paths);
+  await invalidate(paths);
 }
 
 /** After a comment on a story was approved or taken down: its page, its count, its API answers. */
-export function revalidateStoryComments(slug: string): void {
+export async function revalidateStoryComments(slug: string): Promise<void> {
   const paths = [`/articles/${slug}`, `/api/v1/articles/${slug}`, `/api/v1/articles/${slug}/comments`];
   for (const path of paths) revalidatePath(path);
-  purgePageCopies(paths);
+  await invalidate(paths);
 }
 
 /** After sections or site settings changed: every public page carries the masthead. */
-export function revalidateEverything(): void {
+export async function revalidateEverything(): Promise<void> {
   revalidatePath("/", "layout");
-  purgePageCopies("all");
+  await invalidate("all");
 }

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { createClient } from "redis";
+import { Redis } from "ioredis";
 import { assertEnv, EnvError } from "@/lib/env";
 
 /**
@@ -34,28 +34,20 @@ async function checkDatabase(url: string): Promise<void> {
   }
 }
 
-/**
- * The shared page cache (cache-handler.cjs) needs Redis reachable at start —
- * its handler otherwise waits 30 s per request for it — and Redis must publish
- * keyevent notifications, which the handler uses to keep instances in step.
- */
+/** The shared cache (cache-handler.cjs, page-cache.mjs) and the rate limits need Redis reachable at start. */
 async function checkRedis(url: string): Promise<void> {
-  const client = createClient({ url, socket: { connectTimeout: 5_000, reconnectStrategy: false } });
-  client.on("error", () => {});
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  // The connection's own error says why (ECONNREFUSED, a wrong password); connect() only says it closed.
+  let cause: Error | undefined;
+  client.on("error", (error: Error) => (cause ??= error));
   try {
     await client.connect();
-    const config = await client.configGet("notify-keyspace-events");
-    const events = config["notify-keyspace-events"] ?? "";
-    const hasKeyevents = events.includes("E") && (events.includes("A") || (events.includes("x") && events.includes("e")));
-    if (!hasKeyevents) {
-      stop(
-        "Configuration error: REDIS_URL: the Redis server must publish keyevent notifications for the shared page cache; run `redis-cli config set notify-keyspace-events Exe`",
-      );
-    }
+    await client.ping();
   } catch (error) {
-    stop(`Configuration error: REDIS_URL points at a Redis we cannot use: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = cause ?? error;
+    stop(`Configuration error: REDIS_URL points at a Redis we cannot use: ${reason instanceof Error ? reason.message : String(reason)}`);
   } finally {
-    await client.quit().catch(() => {});
+    client.disconnect();
   }
 }
 

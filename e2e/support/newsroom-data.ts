@@ -16,7 +16,7 @@ function database(): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run the e2e suite through `npm run test:e2e`");
   // Idle connections must not keep a Playwright worker alive after its last spec.
-  pool ??= new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true });
+  pool ??= new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
   return pool;
 }
 
@@ -37,7 +37,7 @@ export interface E2eStory {
   title: string;
 }
 
-type StoryStatus = "SCHEDULED" | "PUBLISHED";
+type StoryStatus = "DRAFT" | "SCHEDULED" | "PUBLISHED";
 
 /** A story in the World section, as the editor would have saved it; nobody has rendered its pages yet. */
 async function insertStory(title: string, status: StoryStatus, scheduledFor?: Date): Promise<E2eStory> {
@@ -67,6 +67,16 @@ async function insertStory(title: string, status: StoryStatus, scheduledFor?: Da
   return story;
 }
 
+/** A draft an editor can publish as it is (it has the byline publishing asks for: the e2e editor's). */
+export async function createDraftStory(title: string): Promise<E2eStory> {
+  const story = await insertStory(title, "DRAFT");
+  await database().query(
+    `INSERT INTO "ArticleByline" ("articleId", "userId", position) SELECT $1, id, 0 FROM "User" WHERE email = 'editor@newsroom.example'`,
+    [story.id],
+  );
+  return story;
+}
+
 export function createPublishedStory(title: string): Promise<E2eStory> {
   return insertStory(title, "PUBLISHED");
 }
@@ -88,6 +98,22 @@ export async function publishRevisions(ids: string[]): Promise<Record<string, nu
     [ids],
   );
   return Object.fromEntries(rows.map((row) => [row.id, row.count]));
+}
+
+/**
+ * Resolves once a transaction that changes this story's row is open (the
+ * visible row version carries its transaction id in xmax until it commits),
+ * or once `gaveUp()` says so.
+ */
+export async function whenStoryIsBeingWritten(id: string, gaveUp: () => boolean): Promise<void> {
+  await withClient(async (client) => {
+    while (!gaveUp()) {
+      const { rows } = await client.query<{ writing: boolean }>(`SELECT xmax::text <> '0' AS writing FROM "Article" WHERE id = $1`, [id]);
+      if (rows[0]?.writing) return;
+      // A breath between polls, so that polling does not starve the server under test of PostgreSQL.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  });
 }
 
 export async function storyStatuses(ids: string[]): Promise<Record<string, string>> {

@@ -579,7 +579,7 @@ export async function commitArticle(actor: Actor, request: CommitRequest): Promi
   }
 
   const location = storyLocation(result.before, result.after);
-  if (location) revalidateStory(location);
+  if (location) await revalidateStory(location);
   return result.saved;
 }
 
@@ -721,7 +721,7 @@ async function moveToTrash(actor: Actor, id: string, trash: boolean): Promise<Sa
     };
   });
   const location = storyLocation(outcome.before, outcome.after);
-  if (location) revalidateStory(location);
+  if (location) await revalidateStory(location);
   return outcome.saved;
 }
 
@@ -750,7 +750,7 @@ export async function addCorrection(actor: Actor, articleId: string, text: strin
   });
   if (outcome.footprint) {
     const location = storyLocation(outcome.footprint, outcome.footprint);
-    if (location) revalidateStory(location);
+    if (location) await revalidateStory(location);
   }
   return outcome.correction;
 }
@@ -762,7 +762,7 @@ export async function removeCorrection(actor: Actor, correctionId: string): Prom
   await db.correction.delete({ where: { id: correctionId } });
   const footprint = await footprintOf(db, correction.articleId);
   const location = footprint && storyLocation(footprint, footprint);
-  if (location) revalidateStory(location);
+  if (location) await revalidateStory(location);
 }
 
 // ---------------------------------------------------------------------------

@@ -215,7 +215,7 @@ async function storeComment(input: CommentSubmission, article: PublishedForComme
     throw error;
   }
 
-  if (created.status === "APPROVED") revalidateStoryComments(article.slug);
+  if (created.status === "APPROVED") await revalidateStoryComments(article.slug);
   return { ...created, replayed: false };
 }
 

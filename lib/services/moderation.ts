@@ -388,7 +388,7 @@ export async function revalidateChangedStories(changes: readonly AppliedChange[]
   const articleIds = [...new Set(changes.filter((change) => (change.from === "APPROVED") !== (change.to === "APPROVED")).map((change) => change.articleId))];
   if (articleIds.length === 0) return;
   const articles = await db.article.findMany({ where: { id: { in: articleIds } }, select: { slug: true } });
-  for (const article of articles) revalidateStoryComments(article.slug);
+  await Promise.all(articles.map((article) => revalidateStoryComments(article.slug)));
 }
 
 export interface SingleDecisionResult {
@@ -573,7 +573,7 @@ export async function replyAsStaff(input: { parentId: string; seenStatus: Commen
     ]);
     return { reply, approvedParent: changes.length > 0 };
   });
-  revalidateStoryComments(result.reply.article.slug);
+  await revalidateStoryComments(result.reply.article.slug);
   return {
     id: result.reply.id,
     approvedParent: result.approvedParent,

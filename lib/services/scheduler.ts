@@ -50,7 +50,7 @@ export async function publishDueArticles(): Promise<PublishedOnSchedule[]> {
     }
     return { promoted, locations };
   });
-  for (const location of outcome.locations) revalidateStory(location);
+  await Promise.all(outcome.locations.map(revalidateStory));
   return outcome.promoted;
 }
 

@@ -132,7 +132,7 @@ async function revalidateCitingStories(client: Tx, sourceIds: readonly string[])
     const location = footprint && storyLocation(footprint, footprint);
     if (location) locations.push(location);
   }
-  return () => locations.forEach((location) => revalidateStory(location));
+  return () => Promise.all(locations.map(revalidateStory));
 }
 
 export async function updateSource(actor: Actor, id: string, input: SourceInput): Promise<void> {
@@ -148,7 +148,7 @@ export async function updateSource(actor: Actor, id: string, input: SourceInput)
   }
   const updated = await db.source.updateMany({ where: { id }, data: input });
   if (updated.count === 0) throw new AppError("not_found", "There is no such source.");
-  (await revalidateCitingStories(db, [id]))();
+  await (await revalidateCitingStories(db, [id]))();
 }
 
 /**
@@ -177,7 +177,7 @@ export async function mergeSources(actor: Actor, duplicateId: string, keepId: st
     await tx.source.delete({ where: { id: duplicateId } });
     return { movedCitations: moved.count + relayed.count, revalidate };
   });
-  outcome.revalidate();
+  await outcome.revalidate();
   return { movedCitations: outcome.movedCitations };
 }
 

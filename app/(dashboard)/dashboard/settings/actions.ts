@@ -15,7 +15,7 @@ export const saveModerationSettingsAction = staffFormAction("settings:manage", m
 export const saveSiteSettingsAction = staffFormAction("settings:manage", siteSettingsFormSchema, async ({ version, ...value }, user) => {
   const saved = await updateSetting("site", value, version, user);
   // Every public page carries the site's name in its masthead.
-  if (saved.changed) revalidateEverything();
+  if (saved.changed) await revalidateEverything();
   revalidatePath("/dashboard/settings");
   return { status: "success", message: saved.changed ? "Site settings saved." : "No changes to save." };
 });
