@@ -77,6 +77,9 @@ test.describe("staff sign-in", () => {
         const answered = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login");
         await page.getByRole("button", { name: "Sign in" }).click();
         await answered;
+        // React resets the form once the answer is rendered and the form then puts the caret back in Password:
+        // typing before that would be wiped, and the next try would go out with an empty password.
+        await expect(page.getByLabel("Password")).toBeFocused();
       };
       await page.goto("/login");
       for (let number = 1; number <= 5; number += 1) {
