@@ -29,7 +29,7 @@ export default defineConfig([
     rules: { "no-restricted-imports": "off" },
   },
   {
-    // CommonJS files loaded by Next.js at run time (cache-handler.cjs).
+    // CommonJS files loaded by Next.js at run time (server/cache-handler.cjs).
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

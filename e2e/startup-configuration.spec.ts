@@ -5,7 +5,7 @@ import { freePort } from "../tests/support/free-port";
 /**
  * A misconfigured production server must stop at once with one line naming
  * the variable, not start and fail on its first visitor. These start the
- * built app (server.mjs, as `npm start` does) with a broken environment.
+ * built app (server/start.mjs, as `npm start` does) with a broken environment.
  */
 
 async function startServer(overrides: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
@@ -16,7 +16,7 @@ async function startServer(overrides: Record<string, string | undefined>): Promi
       if (value === undefined) delete env[name];
       else env[name] = value;
     }
-    const child = spawn(process.execPath, ["server.mjs"], { env });
+    const child = spawn(process.execPath, ["server/start.mjs"], { env });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

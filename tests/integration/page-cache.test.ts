@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
-import "@/cache-handler.cjs";
+import "@/server/cache-handler.cjs";
 import { revalidateStory, revalidateStoryComments } from "@/lib/revalidate";
-import { createPageCache, type PageCache } from "@/page-cache.mjs";
+import { createPageCache, type PageCache } from "@/server/page-cache.mjs";
 
 /**
  * server.mjs answers anonymous readers from copies of cacheable public pages

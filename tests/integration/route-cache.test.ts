@@ -3,9 +3,9 @@ import { EventEmitter } from "node:events";
 import type { ServerResponse } from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
-import NewsroomCacheHandler from "@/cache-handler.cjs";
-import { createMemoryStore, createRedisStore, tagsOfPaths, type CacheRecord, type RouteStore } from "@/route-cache.cjs";
-import { inRequestScope } from "@/route-renders.cjs";
+import NewsroomCacheHandler from "@/server/cache-handler.cjs";
+import { createMemoryStore, createRedisStore, tagsOfPaths, type CacheRecord, type RouteStore } from "@/server/route-cache.cjs";
+import { inRequestScope } from "@/server/route-renders.cjs";
 
 /**
  * Next.js's full-route cache (cache-handler.cjs over route-cache.cjs and route-renders.cjs): a

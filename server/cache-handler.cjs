@@ -23,7 +23,7 @@
 // a background render started before a revalidation could be shared with
 // requests that came after it.
 //
-// Loaded by Next.js at run time as plain CommonJS (and by server.mjs), so it
+// Loaded by Next.js at run time as plain CommonJS (and by server/start.mjs), so it
 // reads process.env itself (lib/env.ts has validated REDIS_URL at start-up).
 const { readFileSync } = require("node:fs");
 const path = require("node:path");
@@ -38,7 +38,7 @@ const shared = /** @type {any} */ (globalThis);
 
 function buildId() {
   try {
-    return readFileSync(path.join(__dirname, ".next", "BUILD_ID"), "utf8").trim();
+    return readFileSync(path.join(__dirname, "..", ".next", "BUILD_ID"), "utf8").trim();
   } catch {
     return "development";
   }
