@@ -28,11 +28,6 @@ export default defineConfig([
     files: ["lib/zod.ts", "tests/**", "e2e/**", "bench/**", "scripts/**"],
     rules: { "no-restricted-imports": "off" },
   },
-  {
-    // CommonJS files loaded by Next.js at run time (server/cache-handler.cjs).
-    files: ["**/*.cjs"],
-    rules: { "@typescript-eslint/no-require-imports": "off" },
-  },
   globalIgnores([
     ".next/**",
     "out/**",

@@ -34,7 +34,7 @@ async function checkDatabase(url: string): Promise<void> {
   }
 }
 
-/** The shared cache (cache-handler.cjs, page-cache.mjs) and the rate limits need Redis reachable at start. */
+/** The shared cache (server/cache-handler.mjs, server/page-cache.mjs) and the rate limits need Redis reachable at start. */
 async function checkRedis(url: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   // The connection's own error says why (ECONNREFUSED, a wrong password); connect() only says it closed.
