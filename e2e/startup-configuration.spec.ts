@@ -43,6 +43,14 @@ test.describe("start-up configuration checks", () => {
     expect(errorLines(output)).toEqual(["Configuration error: DATABASE_URL must be a postgresql://user:password@host:port/database URL"]);
   });
 
+  test("a malformed CACHE_KEY_PREFIX stops the server with one line naming it", async () => {
+    const { code, output } = await startServer({ CACHE_KEY_PREFIX: "news room" });
+    expect(code).toBe(1);
+    expect(errorLines(output)).toEqual([
+      "Configuration error: CACHE_KEY_PREFIX must be 1–64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+    ]);
+  });
+
   test("a DATABASE_URL pointing at no database stops the server with one line naming it", async () => {
     const { code, output } = await startServer({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/newsroom" });
     expect(code).toBe(1);

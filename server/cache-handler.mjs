@@ -25,6 +25,7 @@
 // Next.js loads this file itself (next.config.js); start.mjs imports it too,
 // so that revalidation can reach it from the first request.
 import { readFileSync } from "node:fs";
+import { parseRouteCacheSettings } from "./environment.mjs";
 import { invalidateRoutesHook, purgePageCopiesHook, routeStoreSlot } from "./names.mjs";
 import { MAX_ENTRY_SECONDS, createMemoryStore, createRedisStore, pathsOfTags, tagsOfPaths } from "./route-cache.mjs";
 import { noteInvalidatedHere, noteLookup, noteRevalidated, notYetInvalidatedHere, renderDone } from "./route-renders.mjs";
@@ -48,11 +49,12 @@ function buildId() {
 /** @returns {import("./route-cache.mjs").RouteStore} */
 function store() {
   // `next build` renders into a store of its own: nothing it renders is served.
-  return routeStoreSlot.ensure(() =>
-    process.env.REDIS_URL && process.env.NEXT_PHASE !== "phase-production-build"
-      ? createRedisStore({ url: process.env.REDIS_URL, prefix: process.env.CACHE_KEY_PREFIX ?? "newsroom", buildId: buildId() })
-      : createMemoryStore(),
-  );
+  return routeStoreSlot.ensure(() => {
+    const settings = parseRouteCacheSettings(process.env);
+    return settings.REDIS_URL && settings.NEXT_PHASE !== "phase-production-build"
+      ? createRedisStore({ url: settings.REDIS_URL, prefix: settings.CACHE_KEY_PREFIX, buildId: buildId() })
+      : createMemoryStore();
+  });
 }
 
 /**

@@ -15,14 +15,25 @@ import { createServer } from "node:http";
 import next from "next";
 import "./cache-handler.mjs";
 import { assignClientAddress } from "./client-address.mjs";
+import { EnvError, parseEnv, stopWithConfigurationError } from "./environment.mjs";
 import { answerOutagesWith503, installOutageAnswers } from "./outage-answers.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { inRequestScope, noteRevalidated } from "./route-renders.mjs";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+const settings = parsedEnvironment();
+const port = settings.PORT;
+const host = settings.HOST ?? "0.0.0.0";
+
+/** A bad variable stops start-up with one line before Next.js loads (lib/startup.ts then checks the database). */
+function parsedEnvironment() {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) stopWithConfigurationError(error.message);
+    throw error;
+  }
+}
 
 const app = next({ dev, hostname: host === "0.0.0.0" ? "localhost" : host, port, turbopack: dev });
 const handle = app.getRequestHandler();
@@ -30,9 +41,9 @@ await app.prepare();
 
 // Development always renders afresh. PAGE_CACHE_SECONDS=0 turns the copies off.
 const pageCache = createPageCache({
-  seconds: dev ? 0 : Number(process.env.PAGE_CACHE_SECONDS || 60),
-  redisUrl: process.env.REDIS_URL || undefined,
-  redisPrefix: process.env.CACHE_KEY_PREFIX ?? "newsroom",
+  seconds: dev ? 0 : settings.PAGE_CACHE_SECONDS,
+  redisUrl: settings.REDIS_URL,
+  redisPrefix: settings.CACHE_KEY_PREFIX,
   onPurge: noteRevalidated,
 });
 pageCache.install();
@@ -40,7 +51,7 @@ pageCache.install();
 installOutageAnswers();
 
 const server = createServer((request, response) => {
-  assignClientAddress(request, { trustProxy });
+  assignClientAddress(request, { trustProxy: settings.TRUST_PROXY });
   answerOutagesWith503(request, response);
   pageCache.handle(request, response, () => inRequestScope(request, response, () => handle(request, response)));
 });
