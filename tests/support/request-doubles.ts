@@ -1,5 +1,6 @@
 import { vi } from "vitest";
 import type { SessionClaims } from "@/lib/session";
+import { CLIENT_ADDRESS_HEADER } from "@/server/names.mjs";
 
 /**
  * Integration tests call server actions and route handlers directly, outside a
@@ -13,7 +14,7 @@ import type { SessionClaims } from "@/lib/session";
  */
 export const doubles = {
   session: null as SessionClaims | null,
-  headers: new Headers({ "x-newsroom-client-ip": "203.0.113.7", "user-agent": "vitest" }),
+  headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "user-agent": "vitest" }),
   revalidatedPaths: [] as string[],
   revalidatedTags: [] as string[],
 };
