@@ -1,6 +1,5 @@
 import { vi } from "vitest";
 import type { SessionClaims } from "@/lib/session";
-import { CLIENT_ADDRESS_HEADER } from "@/server/names.mjs";
 
 /**
  * Integration tests call server actions and route handlers directly, outside a
@@ -14,7 +13,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/server/names.mjs";
  */
 export const doubles = {
   session: null as SessionClaims | null,
-  headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "user-agent": "vitest" }),
+  headers: new Headers({ "x-newsroom-client-ip": "203.0.113.7", "user-agent": "vitest" }),
   revalidatedPaths: [] as string[],
   revalidatedTags: [] as string[],
 };
