@@ -1,6 +1,5 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/server/names.mjs";
 
@@ -13,10 +12,6 @@ import { CLIENT_ADDRESS_HEADER } from "@/server/names.mjs";
 
 export function clientAddressFrom(requestHeaders: Headers): string {
   return requestHeaders.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
-}
-
-export async function clientAddress(): Promise<string> {
-  return clientAddressFrom(await headers());
 }
 
 /** A keyed hash, so the stored value cannot be reversed by hashing every IPv4 address. */

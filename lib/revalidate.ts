@@ -37,7 +37,7 @@ async function invalidate(paths: Paths): Promise<void> {
 /** Pages that list stories in general: front page, feeds, sitemap, search. */
 const listings = ["/", "/feed.xml", "/sitemap.xml", "/search"] as const;
 
-export function storyPaths(story: StoryLocation): string[] {
+function storyPaths(story: StoryLocation): string[] {
   const paths = new Set<string>(listings);
   for (const slug of [story.slug, ...(story.previousSlugs ?? [])]) {
     paths.add(`/articles/${slug}`);

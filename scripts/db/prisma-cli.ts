@@ -92,7 +92,7 @@ function withoutLineComment(line: string): string {
  * features are kept in a neutral generator, since they can change what the
  * datamodel means.
  */
-export function schemaForPrisma6(source: string): string {
+function schemaForPrisma6(source: string): string {
   const out: string[] = [];
   const datasource: string[] = [];
   const previewFeatures = new Set<string>();
