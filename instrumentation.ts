@@ -1,6 +1,6 @@
 import type { Instrumentation } from "next";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { markDatabaseUnavailable } from "./outage-answers.mjs";
+import { markDatabaseUnavailable } from "./server/outage-answers.mjs";
 
 /**
  * Runs once when a server starts. Checks the environment and the database so a
@@ -33,8 +33,8 @@ export async function register(): Promise<void> {
 /**
  * Next.js calls this for every request whose render or handler failed, before
  * it writes the 500. When the cause is a database that cannot be reached, the
- * request is marked for server.mjs, which answers 503 with Retry-After instead
- * (outage-answers.mjs). Synchronous up to the mark, so the mark comes first.
+ * request is marked for server/start.mjs, which answers 503 with Retry-After instead
+ * (server/outage-answers.mjs). Synchronous up to the mark, so the mark comes first.
  */
 export const onRequestError: Instrumentation.onRequestError = (error, request) => {
   if (isDatabaseUnavailable(error)) markDatabaseUnavailable(request.headers);

@@ -1,11 +1,11 @@
 // @ts-check
 
 /**
- * Next.js's full-route cache goes through cache-handler.cjs: in memory, or in
+ * Next.js's full-route cache goes through server/cache-handler.mjs: in memory, or in
  * Redis when REDIS_URL is set so that several instances share it. Either way
  * a revalidation wins over every render that started before it.
  */
-const routeCache = { cacheHandler: require.resolve("./cache-handler.cjs"), cacheMaxMemorySize: 0 };
+const routeCache = { cacheHandler: require.resolve("./server/cache-handler.mjs"), cacheMaxMemorySize: 0 };
 
 const development = process.env.NODE_ENV !== "production";
 

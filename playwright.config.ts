@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * End-to-end tests in Debian's Chromium against a production build
- * (`next build` + `npm start`'s server.mjs). Run through `npm run test:e2e`, which creates
+ * (`next build` + `npm start`'s server/start.mjs). Run through `npm run test:e2e`, which creates
  * and seeds a database of its own, builds, and passes E2E_PORT/DATABASE_URL here.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -42,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     // scripts/test-e2e.ts sets NODE_ENV=production, PORT and HOST for it.
-    command: "node server.mjs",
+    command: "node server/start.mjs",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

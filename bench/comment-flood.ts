@@ -10,7 +10,7 @@ import { startApp, type AppServer } from "./lib/app-server";
 
 /**
  * Load without loss, full size: 10,000 comments posted through the HTTP API
- * of the production server (server.mjs) by 64 concurrent clients, every tenth
+ * of the production server (server/start.mjs) by 64 concurrent clients, every tenth
  * retried with the same Idempotency-Key; then the database is compared with
  * the answers and the public counts with the database. Writes
  * bench/RESULTS-load.md. e2e/comment-flood.spec.ts runs 2,000 of them in CI.
@@ -87,7 +87,7 @@ function report(result: FloodResult, problems: string[], loadAverage: number): s
   return `# Load without loss: comment flood
 
 \`npx tsx bench/comment-flood.ts\` on ${date}: ${os.cpus().length} vCPU (${os.cpus()[0]?.model.trim()}), PostgreSQL on the same
-machine, the production server (\`server.mjs\`, TRUST_PROXY=1), the clients in one Node process on the same cores.
+machine, the production server (\`server/start.mjs\`, TRUST_PROXY=1), the clients in one Node process on the same cores.
 ${CONCURRENCY} concurrent clients, each with its own X-Forwarded-For address; every 10th comment is sent a second time with the
 same Idempotency-Key once answered. Rate limit raised to 10,000 a minute for the run; moderation mode NONE, hold word in every third comment.
 

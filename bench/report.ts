@@ -152,7 +152,7 @@ What each scenario measures and how to read this file: [bench/README.md](README.
   the side-by-side comparisons (app and nginx alternating, run by run) are what hold on a noisy machine.
 - Node.js ${process.version}; ${version("psql --version")}; ${version("nginx -v 2>&1")}; ${version("wrk -v 2>&1 | head -1")}
 - Next.js ${version("node -p \"require('next/package.json').version\"")}, Prisma ${version("node -p \"require('@prisma/client/package.json').version\"")}
-- The app: \`server.mjs\` (what \`npm start\` runs) in production mode after \`next build\`, one process, \`TRUST_PROXY=1\`,
+- The app: \`server/start.mjs\` (what \`npm start\` runs) in production mode after \`next build\`, one process, \`TRUST_PROXY=1\`,
   no Redis (Next's own in-memory and disk cache). Load: wrk on 127.0.0.1, ${s.connections} connections, ${s.seconds} s per run,
   figures are the median of ${s.runs} runs.
 - Data (bench/generate.ts, COPY): generated in stages; each stage took ${report.generationSeconds.map((value) => `${value.toFixed(0)} s`).join(", ")}.
@@ -167,7 +167,7 @@ ${verdictRows.join("\n")}
 The article is \`/articles/${report.story.slug}\` with ${report.story.comments} approved comments and ${report.story.citations} citations.
 nginx serves the HTML the app answered, saved as \`index.html\` (and \`index.html.gz\` with \`gzip_static\` for the gzip row,
 where both are asked with \`Accept-Encoding: gzip\` as browsers do). The app answers anonymous readers from its page copies
-(\`page-cache.mjs\`).
+(\`server/page-cache.mjs\`).
 
 | page | encoding | app req/s | app p50 | app p99 | nginx req/s | nginx p50 | nginx p99 | app / nginx | app failures |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

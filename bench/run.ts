@@ -14,7 +14,7 @@ import { measureStaffPages } from "./scenarios/staff-http";
 import { disconnectServices, explainStaffReads, measureStaffReads, type ServiceTiming } from "./scenarios/staff-reads";
 
 /**
- * `npm run bench`: builds the app, starts it with server.mjs (what `npm start`
+ * `npm run bench`: builds the app, starts it with server/start.mjs (what `npm start`
  * runs) against a fresh benchmark database, fills that database in stages up
  * to 100,000 articles and 1,000,000 comments, runs every scenario, and writes
  * bench/RESULTS.md. Everything runs on 127.0.0.1, each load run bounded in

@@ -65,7 +65,7 @@ test.beforeAll(async () => {
 
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["server.mjs"], {
+  server = spawn(process.execPath, ["server/start.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -37,7 +37,7 @@ interface Instance {
 
 async function startInstance(cachePrefix: string): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["server.mjs"], {
+  const child = spawn(process.execPath, ["server/start.mjs"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", REDIS_URL, CACHE_KEY_PREFIX: cachePrefix, TRUST_PROXY: "1" },
   });
   let output = "";

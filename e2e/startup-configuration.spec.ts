@@ -5,7 +5,7 @@ import { freePort } from "../tests/support/free-port";
 /**
  * A misconfigured production server must stop at once with one line naming
  * the variable, not start and fail on its first visitor. These start the
- * built app (server.mjs, as `npm start` does) with a broken environment.
+ * built app (server/start.mjs, as `npm start` does) with a broken environment.
  */
 
 async function startServer(overrides: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
@@ -16,7 +16,7 @@ async function startServer(overrides: Record<string, string | undefined>): Promi
       if (value === undefined) delete env[name];
       else env[name] = value;
     }
-    const child = spawn(process.execPath, ["server.mjs"], { env });
+    const child = spawn(process.execPath, ["server/start.mjs"], { env });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -41,6 +41,14 @@ test.describe("start-up configuration checks", () => {
     const { code, output } = await startServer({ DATABASE_URL: "localhost:5432/newsroom" });
     expect(code).toBe(1);
     expect(errorLines(output)).toEqual(["Configuration error: DATABASE_URL must be a postgresql://user:password@host:port/database URL"]);
+  });
+
+  test("a malformed CACHE_KEY_PREFIX stops the server with one line naming it", async () => {
+    const { code, output } = await startServer({ CACHE_KEY_PREFIX: "news room" });
+    expect(code).toBe(1);
+    expect(errorLines(output)).toEqual([
+      "Configuration error: CACHE_KEY_PREFIX must be 1–64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+    ]);
   });
 
   test("a DATABASE_URL pointing at no database stops the server with one line naming it", async () => {

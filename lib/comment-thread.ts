@@ -29,7 +29,7 @@ export function buildThread(rows: readonly Row[]): PublicComment[] {
 }
 
 /** How much of a comment a reply form quotes: its first lines, enough to recognise it. */
-export const QUOTE_MAX_CHARACTERS = 240;
+const QUOTE_MAX_CHARACTERS = 240;
 
 /** The start of a comment for quoting, cut between words with "…" when the comment goes on. */
 export function firstLines(text: string, maxCharacters = QUOTE_MAX_CHARACTERS): string {

@@ -53,7 +53,7 @@ export function hourOfDay(date: Date, timeZone: string): number {
 }
 
 /** The zone as the formats above name it at that moment: "GMT+3", "UTC", "BST" in a London summer. */
-export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
   return formatFor("zone", timeZone).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 
@@ -106,7 +106,7 @@ function wallClockAt(utcMillis: number, timeZone: string): WallClock {
 }
 
 /** Minutes the zone is ahead of UTC at the given instant, from the platform's time-zone database. */
-export function zoneOffsetMinutes(timeZone: string, utcMillis: number): number {
+function zoneOffsetMinutes(timeZone: string, utcMillis: number): number {
   const wall = wallClockAt(utcMillis, timeZone);
   const asIfUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return Math.round((asIfUtc - Math.floor(utcMillis / 1000) * 1000) / 60_000);

@@ -53,7 +53,3 @@ export class AppError extends Error {
     this.status = statusByCode[code];
   }
 }
-
-export const notFound = (what = "Not found") => new AppError("not_found", what);
-export const forbidden = (message = "You are not allowed to do that.") => new AppError("forbidden", message);
-export const unauthenticated = () => new AppError("unauthenticated", "Sign in first.");

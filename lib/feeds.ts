@@ -21,7 +21,7 @@ export interface FeedChannel {
   feedPath: string;
 }
 
-export const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
+const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
 
 export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const site = env.SITE_URL;

@@ -1,22 +1,17 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/server/names.mjs";
 
 /**
  * Who is asking, as far as an anonymous reader can be told apart: the client
- * address that server.mjs decided (socket, or load balancer with TRUST_PROXY),
- * and salted hashes of it. The raw address is never stored anywhere.
+ * address that server/client-address.mjs decided (socket, or load balancer
+ * with TRUST_PROXY), and salted hashes of it. The raw address is never stored
+ * anywhere.
  */
-
-const CLIENT_ADDRESS_HEADER = "x-newsroom-client-ip";
 
 export function clientAddressFrom(requestHeaders: Headers): string {
   return requestHeaders.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
-}
-
-export async function clientAddress(): Promise<string> {
-  return clientAddressFrom(await headers());
 }
 
 /** A keyed hash, so the stored value cannot be reversed by hashing every IPv4 address. */

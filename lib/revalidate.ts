@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { invalidateRoutesHook, type Paths } from "@/server/names.mjs";
 
 /**
  * Cache freshness in one place. Public pages are served from Next.js's
@@ -22,25 +23,21 @@ export interface StoryLocation {
  * Next.js applies revalidatePath only when an action or route handler
  * finishes — for a route handler, after its response is sent — so the change
  * is also pushed to the cache directly, and waited for, right after the
- * commit: cache-handler.cjs stamps the paths' tags (for every instance, with
- * Redis), purges their page copies everywhere (page-cache.mjs) and waits until
- * every instance has confirmed; each then keeps later requests for them clear
- * of renders from before (route-renders.cjs). When this resolves, the next
- * request for any of these paths, on any instance, gets the new state. Absent
- * in tests that do not load the handler.
+ * commit: server/cache-handler.mjs stamps the paths' tags (for every instance,
+ * with Redis), purges their page copies everywhere (server/page-cache.mjs) and
+ * waits until every instance has confirmed; each then keeps later requests for
+ * them clear of renders from before (server/route-renders.mjs). When this
+ * resolves, the next request for any of these paths, on any instance, gets the
+ * new state. Absent in tests that do not load the handler.
  */
-const INVALIDATE_HOOK = Symbol.for("newsroom.routeCache.invalidate");
-type Invalidate = (paths: readonly string[] | "all") => Promise<void>;
-
-async function invalidate(paths: readonly string[] | "all"): Promise<void> {
-  const invalidatePaths = (globalThis as unknown as Record<symbol, Invalidate | undefined>)[INVALIDATE_HOOK];
-  await invalidatePaths?.(paths);
+async function invalidate(paths: Paths): Promise<void> {
+  await invalidateRoutesHook.get()?.(paths);
 }
 
 /** Pages that list stories in general: front page, feeds, sitemap, search. */
 const listings = ["/", "/feed.xml", "/sitemap.xml", "/search"] as const;
 
-export function storyPaths(story: StoryLocation): string[] {
+function storyPaths(story: StoryLocation): string[] {
   const paths = new Set<string>(listings);
   for (const slug of [story.slug, ...(story.previousSlugs ?? [])]) {
     paths.add(`/articles/${slug}`);

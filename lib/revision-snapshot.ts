@@ -12,7 +12,7 @@ import { z } from "@/lib/zod";
 const text = z.string().catch("");
 const id = z.string().nullable().catch(null);
 
-export const snapshotCitationSchema = z.object({
+const snapshotCitationSchema = z.object({
   sourceId: z.string(),
   viaSourceId: id.default(null),
   claim: text,
@@ -22,7 +22,7 @@ export const snapshotCitationSchema = z.object({
 });
 
 /** Lenient on purpose: a field missing from an older snapshot reads as empty instead of hiding the revision. */
-export const articleSnapshotSchema = z.object({
+const articleSnapshotSchema = z.object({
   title: text.default(""),
   dek: text.default(""),
   slug: text.default(""),

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { Redis } from "ioredis";
-import { assertEnv, EnvError } from "@/lib/env";
+import { assertEnv } from "@/lib/env";
+import { EnvError, stopWithConfigurationError } from "@/server/environment.mjs";
 
 /**
  * Stops the process with one clear line when the configuration, the database
@@ -13,7 +14,7 @@ export async function checkStartup(): Promise<void> {
   try {
     ({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } = assertEnv());
   } catch (error) {
-    if (error instanceof EnvError) stop(`Configuration error: ${error.message}`);
+    if (error instanceof EnvError) stopWithConfigurationError(error.message);
     throw error;
   }
   await checkDatabase(databaseUrl);
@@ -28,13 +29,13 @@ async function checkDatabase(url: string): Promise<void> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const hint = /_prisma_migrations/.test(reason) ? " (run `npm run db:migrate` first)" : "";
-    stop(`Configuration error: DATABASE_URL points at a database we cannot use: ${reason}${hint}`);
+    stopWithConfigurationError(`DATABASE_URL points at a database we cannot use: ${reason}${hint}`);
   } finally {
     await client.end().catch(() => {});
   }
 }
 
-/** The shared cache (cache-handler.cjs, page-cache.mjs) and the rate limits need Redis reachable at start. */
+/** The shared cache (server/cache-handler.mjs, server/page-cache.mjs) and the rate limits need Redis reachable at start. */
 async function checkRedis(url: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   // The connection's own error says why (ECONNREFUSED, a wrong password); connect() only says it closed.
@@ -45,13 +46,8 @@ async function checkRedis(url: string): Promise<void> {
     await client.ping();
   } catch (error) {
     const reason = cause ?? error;
-    stop(`Configuration error: REDIS_URL points at a Redis we cannot use: ${reason instanceof Error ? reason.message : String(reason)}`);
+    stopWithConfigurationError(`REDIS_URL points at a Redis we cannot use: ${reason instanceof Error ? reason.message : String(reason)}`);
   } finally {
     client.disconnect();
   }
-}
-
-function stop(line: string): never {
-  console.error(line);
-  process.exit(1);
 }

@@ -11,7 +11,7 @@ import { DevUsageError, parseDevOptions } from "./dev-options";
  * `npm run dev`. With DATABASE_URL set, it migrates and seeds that database;
  * without, it first starts a real PostgreSQL embedded under .data/ (nothing to
  * install). Either way it seeds the demo content, prints how to sign in and
- * runs the development server (server.mjs --dev) on --port/-p, PORT or 3000.
+ * runs the development server (server/start.mjs --dev) on --port/-p, PORT or 3000.
  * Generated secrets are kept in .data/dev.json so that sessions and the demo
  * password survive restarts.
  */
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 
   say(`sign in at http://localhost:${port}/login as ${adminEmail} with password ${adminPassword}`);
   say("demo staff editor@ / writer@ / moderator@newsroom.example share that password");
-  const next = spawn(process.execPath, ["server.mjs", "--dev"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: "inherit" });
+  const next = spawn(process.execPath, ["server/start.mjs", "--dev"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: "inherit" });
   running.next = next;
   next.on("exit", (code) => void shutdown(code ?? 0));
 }

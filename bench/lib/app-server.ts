@@ -15,9 +15,9 @@ export interface AppServer {
   stop: () => Promise<void>;
 }
 
-/** `npm start` (server.mjs, production) against the benchmark database. */
+/** `npm start` (server/start.mjs, production) against the benchmark database. */
 export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<AppServer> {
-  const child = spawn(process.execPath, ["server.mjs"], {
+  const child = spawn(process.execPath, ["server/start.mjs"], {
     cwd: root,
     env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

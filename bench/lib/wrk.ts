@@ -34,7 +34,7 @@ function toMs(value: string, unit: string): number {
   return number;
 }
 
-export function parseWrk(output: string): LoadResult {
+function parseWrk(output: string): LoadResult {
   const percentile = (p: string) => {
     const match = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, "m").exec(output);
     if (!match) throw new Error(`wrk output has no ${p}th percentile:\n${output}`);
@@ -83,18 +83,4 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Several runs of the same load; the figures are the medians. */
-export async function measure(options: LoadOptions, runs: number): Promise<LoadResult & { runs: LoadResult[] }> {
-  const results: LoadResult[] = [];
-  for (let run = 0; run < runs; run += 1) results.push(await runWrk(options));
-  return {
-    requestsPerSecond: median(results.map((result) => result.requestsPerSecond)),
-    p50Ms: median(results.map((result) => result.p50Ms)),
-    p99Ms: median(results.map((result) => result.p99Ms)),
-    requests: results.reduce((sum, result) => sum + result.requests, 0),
-    failures: results.reduce((sum, result) => sum + result.failures, 0),
-    runs: results,
-  };
 }

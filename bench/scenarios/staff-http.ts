@@ -12,7 +12,7 @@ export interface PageTiming extends Percentiles {
 }
 
 /** A staff session through next-auth's own endpoints: CSRF token, then the credentials callback. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
+async function signIn(base: string, email: string, password: string): Promise<string> {
   const jar = new Map<string, string>();
   const remember = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {

@@ -9,7 +9,7 @@ import { AppError, type FieldErrors } from "@/lib/errors";
  * No stack trace or database message ever reaches a caller.
  */
 
-export const MAX_JSON_BYTES = 64 * 1024;
+const MAX_JSON_BYTES = 64 * 1024;
 
 /** CORS for the public API: anyone may read; writes carry no credentials. */
 export const corsHeaders = {
@@ -26,7 +26,7 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
-export function errorResponse(error: AppError): Response {
+function errorResponse(error: AppError): Response {
   const headers: Record<string, string> = {};
   if (error.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(error.retryAfter)));
   return jsonResponse(
@@ -36,7 +36,7 @@ export function errorResponse(error: AppError): Response {
 }
 
 /** Turns anything thrown into the right JSON answer; unexpected errors are logged and answered 500. */
-export function toErrorResponse(error: unknown): Response {
+function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return errorResponse(error);
   if (isDatabaseUnavailable(error)) {
     return errorResponse(new AppError("unavailable", "The service is temporarily unavailable. Try again shortly.", undefined, 5));
@@ -58,7 +58,7 @@ export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
   };
 }
 
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const { fieldErrors, formErrors } = z.flattenError(error);
   const fields = fieldErrors as FieldErrors;
   return formErrors.length ? { ...fields, _: formErrors } : fields;

@@ -18,7 +18,7 @@ import { idempotencyKeySchema } from "@/lib/validation/comment";
  * private (commenter emails, IP hashes, source notes) can be serialized.
  */
 
-export const absoluteUrl = (path: string) => `${env.SITE_URL}${path}`;
+const absoluteUrl = (path: string) => `${env.SITE_URL}${path}`;
 
 /** The answer to a CORS preflight: anyone may call, without credentials. */
 export function preflight(): Response {

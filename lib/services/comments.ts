@@ -21,7 +21,7 @@ import type { CommentInput } from "@/lib/validation/comment";
  */
 
 export interface Requester {
-  /** The client address server.mjs decided; hashed before anything is stored. */
+  /** The client address server/client-address.mjs decided; hashed before anything is stored. */
   address: string;
   userAgent: string | null;
 }

@@ -59,9 +59,6 @@ export const citationSchema = z
     }
   });
 
-export type CitationInput = z.output<typeof citationSchema>;
-export type CitationDraft = z.input<typeof citationSchema>;
-
 /** A ProseMirror document as JSON; its nodes are checked on the server against the editor's schema. */
 const documentSchema = z
   .object({ type: z.literal("doc"), content: z.array(z.record(z.string(), z.unknown())).max(5000).optional() })

@@ -13,7 +13,6 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
 });
 
-export type SignInInput = z.infer<typeof signInSchema>;
 
 /** Where to go after signing in: only paths inside the dashboard, never another site. */
 export const afterSignInPath = z

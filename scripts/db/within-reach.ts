@@ -14,7 +14,7 @@ import { canReach, type OsUser } from "./postgres-os-user";
  * asked for so that `.data/postgres` still shows where it is.
  */
 
-export const RUNTIME_HOME = "/var/lib/newsroom-embedded-postgres";
+const RUNTIME_HOME = "/var/lib/newsroom-embedded-postgres";
 
 export interface PostgresBinaries {
   /** The directory holding bin/, lib/ and share/. */

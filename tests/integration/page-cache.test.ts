@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
-import "@/cache-handler.cjs";
+import "@/server/cache-handler.mjs";
 import { revalidateStory, revalidateStoryComments } from "@/lib/revalidate";
-import { createPageCache, type PageCache } from "@/page-cache.mjs";
+import { purgePageCopiesHook } from "@/server/names.mjs";
+import { createPageCache, type PageCache } from "@/server/page-cache.mjs";
 
 /**
- * server.mjs answers anonymous readers from copies of cacheable public pages
+ * server/start.mjs answers anonymous readers from copies of cacheable public pages
  * (page-cache.mjs). Here it stands in front of a small stand-in for Next.js
  * that says how each path may be cached and counts how often it had to answer.
  */
@@ -161,7 +162,7 @@ describe("revalidation purges the copies", () => {
   afterAll(async () => {
     await stop(origin);
     await cache.close();
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for("newsroom.pageCache.purge")];
+    purgePageCopiesHook.set(undefined);
   });
 
   test("publishing a story and approving a comment drop every page that shows them", async () => {
@@ -188,9 +189,9 @@ describe("revalidation purges the copies", () => {
 
 describe("several instances (Redis)", () => {
   test("a purge on one instance resolves once the other has dropped its copy", async () => {
-    const channel = `newsroom-test:page-cache:${randomBytes(4).toString("hex")}`;
-    const one = createPageCache({ seconds: 60, redisUrl: "redis://127.0.0.1:6379", channel });
-    const two = createPageCache({ seconds: 60, redisUrl: "redis://127.0.0.1:6379", channel });
+    const redisPrefix = `newsroom-test-${randomBytes(4).toString("hex")}`;
+    const one = createPageCache({ seconds: 60, redisUrl: "redis://127.0.0.1:6379", redisPrefix });
+    const two = createPageCache({ seconds: 60, redisUrl: "redis://127.0.0.1:6379", redisPrefix });
     const first = await startOrigin(one);
     const second = await startOrigin(two);
     try {

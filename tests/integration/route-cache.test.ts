@@ -3,12 +3,13 @@ import { EventEmitter } from "node:events";
 import type { ServerResponse } from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
-import NewsroomCacheHandler from "@/cache-handler.cjs";
-import { createMemoryStore, createRedisStore, tagsOfPaths, type CacheRecord, type RouteStore } from "@/route-cache.cjs";
-import { inRequestScope } from "@/route-renders.cjs";
+import NewsroomCacheHandler from "@/server/cache-handler.mjs";
+import { invalidateRoutesHook } from "@/server/names.mjs";
+import { createMemoryStore, createRedisStore, tagsOfPaths, type CacheRecord, type RouteStore } from "@/server/route-cache.mjs";
+import { inRequestScope } from "@/server/route-renders.mjs";
 
 /**
- * Next.js's full-route cache (cache-handler.cjs over route-cache.cjs and route-renders.cjs): a
+ * Next.js's full-route cache (server/cache-handler.mjs over route-cache.mjs and route-renders.mjs): a
  * revalidation wins over every render that began before it, in one process
  * and across instances sharing Redis; a request that comes after a
  * revalidation is never handed a render from before it.
@@ -72,7 +73,7 @@ describe.each([
   });
 });
 
-/** A stand-in for one request Next.js answers through server.mjs. */
+/** A stand-in for one request Next.js answers through server/start.mjs. */
 function request(path: string) {
   // Only its "close" event matters here.
   const response = new EventEmitter() as EventEmitter & Pick<ServerResponse, "once">;
@@ -89,7 +90,7 @@ function deferred() {
   return { promise, resolve };
 }
 
-const invalidate = (paths: string[]) => (globalThis as unknown as Record<symbol, (paths: string[]) => Promise<void>>)[Symbol.for("newsroom.routeCache.invalidate")]!(paths);
+const invalidate = (paths: string[]) => invalidateRoutesHook.get()!(paths);
 
 describe("Next.js's cache handler", () => {
   const handler = new NewsroomCacheHandler();

@@ -1,8 +1,9 @@
+import { CLIENT_ADDRESS_HEADER } from "@/server/names.mjs";
 import { uniqueAddress } from "./story-factory";
 
 /**
  * Requests for calling the API's route handlers directly, as Next.js would:
- * a real `Request`, the client address in the header server.mjs sets, and the
+ * a real `Request`, the client address in the header server/start.mjs sets, and the
  * route's params as a promise.
  */
 export function apiRequest(
@@ -10,7 +11,7 @@ export function apiRequest(
   init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string>; address?: string; userAgent?: string } = {},
 ): Request {
   const headers = new Headers(init.headers);
-  headers.set("x-newsroom-client-ip", init.address ?? uniqueAddress());
+  headers.set(CLIENT_ADDRESS_HEADER, init.address ?? uniqueAddress());
   if (!headers.has("user-agent")) headers.set("user-agent", init.userAgent ?? "vitest");
   let body = init.body;
   if (init.json !== undefined) {

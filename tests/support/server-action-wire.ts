@@ -61,7 +61,7 @@ function wire() {
 }
 
 /** The arguments as the server action receives them after the browser sent them. */
-export async function acrossTheWire<Args extends unknown[]>(args: Args): Promise<Args> {
+async function acrossTheWire<Args extends unknown[]>(args: Args): Promise<Args> {
   const { browser, server } = wire();
   const body = await browser.encodeReply(args, { temporaryReferences: browser.createTemporaryReferenceSet() });
   return server.decodeReply<Args>(body, {}, { temporaryReferences: server.createTemporaryReferenceSet() });

@@ -20,5 +20,3 @@ export async function makeStaff(role: Role, overrides: { name?: string; active?:
     select: { id: true, email: true, name: true, slug: true, role: true, sessionVersion: true },
   });
 }
-
-export const allRoles: readonly Role[] = ["ADMIN", "EDITOR", "WRITER", "MODERATOR"];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, parseRouteCacheSettings } from "@/server/environment.mjs";
 
 const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/newsroom" };
 const secret = "s".repeat(32);
@@ -25,6 +25,9 @@ describe("parseEnv", () => {
     ["ADMIN_EMAIL malformed", { ...base, ADMIN_EMAIL: "admin" }, "ADMIN_EMAIL"],
     ["ADMIN_PASSWORD too short", { ...base, ADMIN_PASSWORD: "short" }, "ADMIN_PASSWORD"],
     ["TRUST_PROXY not a flag", { ...base, TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    ["CACHE_KEY_PREFIX with a space", { ...base, CACHE_KEY_PREFIX: "news room" }, "CACHE_KEY_PREFIX"],
+    ["CACHE_KEY_PREFIX that is a Redis pattern", { ...base, CACHE_KEY_PREFIX: "*" }, "CACHE_KEY_PREFIX"],
+    ["PAGE_CACHE_SECONDS not a number", { ...base, PAGE_CACHE_SECONDS: "a minute" }, "PAGE_CACHE_SECONDS"],
   ])("%s names the variable", (_label, source, variable) => {
     expect(variableNamedBy(source)).toBe(variable);
   });
@@ -44,6 +47,8 @@ describe("parseEnv", () => {
     expect(env.SITE_URL).toBe("http://localhost:3000");
     expect(env.TRUST_PROXY).toBe(false);
     expect(env.SEED_DEMO).toBe(false);
+    expect(env.CACHE_KEY_PREFIX).toBe("newsroom");
+    expect(env.PAGE_CACHE_SECONDS).toBe(60);
   });
 
   test("flags and empty strings", () => {
@@ -52,5 +57,16 @@ describe("parseEnv", () => {
     expect(env.TRUST_PROXY).toBe(true);
     expect(env.ADMIN_EMAIL).toBeUndefined();
     expect(env.SITE_URL).toBe("https://news.example");
+  });
+});
+
+describe("parseRouteCacheSettings", () => {
+  test("reads the route cache's variables by the same rules, without needing the rest", () => {
+    expect(parseRouteCacheSettings({ REDIS_URL: "redis://127.0.0.1:6379", CACHE_KEY_PREFIX: "site-a" })).toEqual({
+      REDIS_URL: "redis://127.0.0.1:6379",
+      CACHE_KEY_PREFIX: "site-a",
+    });
+    expect(parseRouteCacheSettings({}).CACHE_KEY_PREFIX).toBe("newsroom");
+    expect(() => parseRouteCacheSettings({ CACHE_KEY_PREFIX: "site a" })).toThrow(/^CACHE_KEY_PREFIX must be/);
   });
 });

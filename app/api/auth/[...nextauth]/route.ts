@@ -1,1 +1,5 @@
-export { GET, POST } from "@/lib/auth-handlers";
+import { handlers } from "@/lib/next-auth";
+
+// next-auth's own endpoints (session, CSRF token, sign-out) under /api/auth.
+export const GET = handlers.GET;
+export const POST = handlers.POST;

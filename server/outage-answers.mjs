@@ -1,24 +1,24 @@
-// @ts-check
 // While PostgreSQL cannot be reached, a page that needs it answers 503 with
-// Retry-After, as the JSON API does, instead of Next.js's 500 (server.mjs).
+// Retry-After, as the JSON API does, instead of Next.js's 500 (start.mjs).
 //
 // Next.js gives a page whose render failed status 500 and offers no way to
 // choose another. It does tell instrumentation.ts's onRequestError which
 // request failed and why, before the status is written: there the error is
-// judged (lib/db-errors.ts) and the request, named by the id server.mjs gave
+// judged (lib/db-errors.ts) and the request, named by the id start.mjs gave
 // it, is marked here; the status line of a marked request is then 503.
 
-const MARK_HOOK = Symbol.for("newsroom.databaseUnavailable.mark");
-const REQUEST_ID_HEADER = "x-newsroom-request-id";
+import { REQUEST_ID_HEADER, markDatabaseUnavailableHook } from "./names.mjs";
+
 const RETRY_AFTER_SECONDS = "5";
 
 /** Request ids whose render failed because the database could not be reached. */
+/** @type {Set<string>} */
 const unavailable = new Set();
 let lastId = 0;
 
 /** Lets onRequestError mark a request (one registry per process). */
 export function installOutageAnswers() {
-  /** @type {Record<symbol, unknown>} */ (globalThis)[MARK_HOOK] = (/** @type {string} */ requestId) => unavailable.add(requestId);
+  markDatabaseUnavailableHook.set((requestId) => unavailable.add(requestId));
 }
 
 /**
@@ -28,8 +28,7 @@ export function installOutageAnswers() {
  */
 export function markDatabaseUnavailable(headers) {
   const requestId = headers[REQUEST_ID_HEADER];
-  const mark = /** @type {Record<symbol, ((id: string) => void) | undefined>} */ (globalThis)[MARK_HOOK];
-  if (typeof requestId === "string") mark?.(requestId);
+  if (typeof requestId === "string") markDatabaseUnavailableHook.get()?.(requestId);
 }
 
 /**

@@ -1,5 +1,4 @@
-// @ts-check
-// A copy of each anonymous public page in front of Next.js, for server.mjs,
+// A copy of each anonymous public page in front of Next.js, for start.mjs,
 // and the other half of revalidation: no answer rendered before it may reach
 // a reader after it.
 //
@@ -15,18 +14,18 @@
 // - only responses Next.js itself marked shared-cacheable (`s-maxage`, not
 //   private / no-store), status 200, without Set-Cookie; a 404 tells every
 //   cache not to keep it;
-// - a revalidation (cache-handler.cjs) purges the copies of its paths here and,
+// - a revalidation (cache-handler.mjs) purges the copies of its paths here and,
 //   with REDIS_URL, on every instance, and resolves only when every instance
-//   has dropped them and told `onPurge` (route-renders.cjs: requests for those
+//   has dropped them and told `onPurge` (route-renders.mjs: requests for those
 //   paths then keep clear of renders from before);
 // - a render that started before a purge is never stored (generation count);
 // - copies live at most PAGE_CACHE_SECONDS (60 s by default); 0 turns the
 //   copies off (purges still reach every instance).
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import renders from "./route-renders.cjs";
+import { PAGE_COPY_HEADER, purgePageCopiesHook, redisNames } from "./names.mjs";
+import { pathOf } from "./route-renders.mjs";
 
-const PURGE_HOOK = Symbol.for("newsroom.pageCache.purge");
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 /** How long a purge waits for the other instances to confirm it. */
@@ -36,9 +35,10 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "da
 
 /**
  * @typedef {{ status: number, headers: [string, string | string[]][], body: Buffer, etag: string | undefined, expires: number }} Entry
+ * @typedef {ReturnType<typeof createPageCache>} PageCache
  * @typedef {import("node:http").IncomingMessage} Request
  * @typedef {import("node:http").ServerResponse} Response
- * @typedef {readonly string[] | "all"} Paths
+ * @typedef {import("./names.mjs").Paths} Paths
  */
 
 /** @param {Request} request */
@@ -95,7 +95,8 @@ function parsePurge(message) {
 const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * @param {{ seconds?: number, redisUrl?: string, channel?: string, onPurge?: (paths: Paths) => void, log?: (line: string) => void }} [options]
+ * @param {{ seconds?: number, redisUrl?: string, redisPrefix?: string, onPurge?: (paths: Paths) => void, log?: (line: string) => void }} [options]
+ * `redisPrefix`: CACHE_KEY_PREFIX, under which instances exchange purges.
  * `onPurge`: told of every purge that reaches this process, its own and other instances'.
  */
 export function createPageCache(options = {}) {
@@ -125,7 +126,7 @@ export function createPageCache(options = {}) {
     }
     const wanted = new Set(paths);
     for (const key of [...entries.keys()]) {
-      if (wanted.has(renders.pathOf(key.slice(0, key.lastIndexOf("|"))))) drop(key);
+      if (wanted.has(pathOf(key.slice(0, key.lastIndexOf("|"))))) drop(key);
     }
   }
 
@@ -135,8 +136,7 @@ export function createPageCache(options = {}) {
     onPurge(paths);
   }
 
-  const channel = options.channel ?? "newsroom:page-cache:purge";
-  const doneChannel = `${channel}:done`;
+  const { pageCopiesPurge: channel, pageCopiesPurged: doneChannel } = redisNames(options.redisPrefix ?? "newsroom");
   let publisher = /** @type {Redis | null} */ (null);
   let subscriber = /** @type {Redis | null} */ (null);
   let subscribed = Promise.resolve();
@@ -202,7 +202,7 @@ export function createPageCache(options = {}) {
     const entry = key ? entries.get(key) : undefined;
     if (key && entry && entry.expires > Date.now()) {
       for (const [name, value] of entry.headers) response.setHeader(name, value);
-      response.setHeader("x-newsroom-page-cache", "HIT");
+      response.setHeader(PAGE_COPY_HEADER, "HIT");
       if (entry.etag && request.headers["if-none-match"] === entry.etag) {
         response.statusCode = 304;
         response.removeHeader("content-length");
@@ -266,7 +266,7 @@ export function createPageCache(options = {}) {
 
   /** Registers this cache as the one revalidation purges (one per process). */
   function install() {
-    /** @type {Record<symbol, unknown>} */ (globalThis)[PURGE_HOOK] = purge;
+    purgePageCopiesHook.set(purge);
   }
 
   async function close() {

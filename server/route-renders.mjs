@@ -1,7 +1,6 @@
-// @ts-check
 // Which request a render of Next.js's full-route cache belongs to, for
-// cache-handler.cjs and server.mjs: the revalidation clock its first cache
-// lookup saw (what it stores is stamped with that: route-cache.cjs), and
+// cache-handler.mjs and start.mjs: the revalidation clock its first cache
+// lookup saw (what it stores is stamped with that: route-cache.mjs), and
 // whether a request must wait before it enters Next.js.
 //
 // Next.js hands one render to every request for the same page that arrives
@@ -9,7 +8,8 @@
 // must not enter Next.js while a render of that page that looked the cache up
 // before the revalidation is still running: it waits for that render to end
 // (it would have waited for it anyway), then gets a render of its own.
-const { AsyncLocalStorage } = require("node:async_hooks");
+import { AsyncLocalStorage } from "node:async_hooks";
+import { routeRequestsSlot } from "./names.mjs";
 
 /**
  * @typedef {{
@@ -29,23 +29,24 @@ const { AsyncLocalStorage } = require("node:async_hooks");
  */
 
 /**
- * One per process, whoever loads this file first.
- * @type {{ scope: AsyncLocalStorage<RequestScope>, underWay: Map<string, Set<RequestScope>>, revalidatedAt: Map<string, number>, everythingAt: number, tick: number }}
+ * @typedef {{ scope: AsyncLocalStorage<RequestScope>, underWay: Map<string, Set<RequestScope>>, revalidatedAt: Map<string, number>, everythingAt: number, tick: number }} RequestRegistry
  * `underWay`: per path, the requests that looked the cache up and are not over; `revalidatedAt`:
  * per path, the tick of its last revalidation while such requests were under way; `tick` orders both.
  */
-const requests = /** @type {any} */ (globalThis)[Symbol.for("newsroom.routeCache.requests")] ??= {
+
+/** One per process, whoever loads this file first. */
+const requests = routeRequestsSlot.ensure(() => ({
   scope: new AsyncLocalStorage(),
   underWay: new Map(),
   revalidatedAt: new Map(),
   everythingAt: 0,
   tick: 0,
-};
+}));
 /** A request waits no longer than this for a render from before a revalidation. */
 const WAIT_LIMIT_MS = 10_000;
 
 /** The page a request asks for, as revalidation names it: decoded, no query, no trailing slash. @param {string} url */
-function pathOf(url) {
+export function pathOf(url) {
   const raw = url.split("?")[0] || "/";
   let path = raw;
   try {
@@ -76,12 +77,16 @@ async function waitFor(renders) {
 }
 
 /**
- * Runs one request's handling by Next.js (server.mjs wraps each one): after
+ * Runs one request's handling by Next.js (start.mjs wraps each one): after
  * any render of its page from before a revalidation, with what it stores
  * stamped by the clock its first cache lookup saw.
- * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response @param {() => unknown} handle
+ * @template T
+ * @param {Pick<import("node:http").IncomingMessage, "url" | "method">} request
+ * @param {Pick<import("node:http").ServerResponse, "once">} response
+ * @param {() => T} handle
+ * @returns {T | Promise<T>}
  */
-function inRequestScope(request, response, handle) {
+export function inRequestScope(request, response, handle) {
   /** @type {RequestScope} */
   const scope = { path: pathOf(request.url ?? "/"), reads: request.method === "GET" || request.method === "HEAD", invalidated: new Set() };
   const closed = new Promise((resolve) => response.once("close", resolve));
@@ -91,7 +96,7 @@ function inRequestScope(request, response, handle) {
       () => undefined,
       () => undefined,
     );
-    const gone = closed.then(() => (scope.rendered ? new Promise((resolve) => (scope.rendered = resolve)) : undefined));
+    const gone = closed.then(() => (scope.rendered ? new Promise((resolve) => (scope.rendered = () => resolve(undefined))) : undefined));
     scope.over = Promise.race([settled, gone]).then(() => undefined);
     return answered;
   };
@@ -104,7 +109,7 @@ function inRequestScope(request, response, handle) {
  * false) a render follows.
  * @param {number} clock @param {boolean} hit
  */
-function noteLookup(clock, hit) {
+export function noteLookup(clock, hit) {
   const scope = requests.scope.getStore();
   if (!scope) return;
   if (scope.clock === undefined || clock < scope.clock) scope.clock = clock;
@@ -126,7 +131,7 @@ function noteLookup(clock, hit) {
  * This request's render is over: the stamp for what it stores, 0 (older than any revalidation) when
  * it has none.
  */
-function renderDone() {
+export function renderDone() {
   const scope = requests.scope.getStore();
   const rendered = scope?.rendered;
   if (scope) scope.rendered = undefined;
@@ -138,9 +143,9 @@ function renderDone() {
  * These paths were revalidated (on this instance's side: page-cache.mjs calls
  * this for every purge, its own and other instances'): requests for them
  * from now on wait for renders that looked the cache up before.
- * @param {readonly string[] | "all"} paths
+ * @param {import("./names.mjs").Paths} paths
  */
-function noteRevalidated(paths) {
+export function noteRevalidated(paths) {
   const at = ++requests.tick;
   if (paths === "all") {
     requests.everythingAt = at;
@@ -154,15 +159,14 @@ function noteRevalidated(paths) {
  * revalidation of them when the request finishes has nothing left to do.
  * @param {readonly string[]} tags @returns {string[]} those not already revalidated by this request
  */
-function notYetInvalidatedHere(tags) {
+export function notYetInvalidatedHere(tags) {
   const scope = requests.scope.getStore();
   return scope ? tags.filter((tag) => !scope.invalidated.has(tag)) : [...tags];
 }
 
 /** @param {readonly string[]} tags */
-function noteInvalidatedHere(tags) {
+export function noteInvalidatedHere(tags) {
   const scope = requests.scope.getStore();
   for (const tag of tags) scope?.invalidated.add(tag);
 }
 
-module.exports = { inRequestScope, noteInvalidatedHere, noteLookup, noteRevalidated, notYetInvalidatedHere, pathOf, renderDone };

@@ -1,5 +1,4 @@
-// @ts-check
-// Where Next.js's full-route cache keeps its entries (for cache-handler.cjs):
+// Where Next.js's full-route cache keeps its entries (for cache-handler.mjs):
 // in this process, or in Redis when several instances share it — and the rule
 // that makes a revalidation win over every render that started before it.
 //
@@ -8,23 +7,25 @@
 // just before a story was published and finished just after the revalidation
 // is therefore stored as fresh: a "not found" that lasts an hour. Here an
 // entry is stamped instead with a revalidation clock read when its request
-// first asked the cache (before the render read anything: route-renders.cjs),
+// first asked the cache (before the render read anything: route-renders.mjs),
 // and it is valid only while none of its tags was revalidated at a later
 // reading. The clock is a counter each revalidation increments — in Redis,
 // atomically with the tag stamps, when instances share the cache — so no two
 // machines' clocks need to agree.
-const v8 = require("node:v8");
-const { Redis } = require("ioredis");
+import v8 from "node:v8";
+import { Redis } from "ioredis";
+import { redisNames } from "./names.mjs";
 
 /** How Next.js names a path's implicit tag (what revalidatePath revalidates). */
 const PATH_TAG_PREFIX = "_N_T_";
 /** Every tag of every entry Next.js renders; revalidating it is revalidating everything. */
 const EVERYTHING_TAG = `${PATH_TAG_PREFIX}/layout`;
 /** No entry lives longer, so a tag's stamp is not needed longer either. */
-const MAX_ENTRY_SECONDS = 24 * 60 * 60;
+export const MAX_ENTRY_SECONDS = 24 * 60 * 60;
 const MEMORY_BYTES = 64 * 1024 * 1024;
 
 /**
+ * @typedef {import("./names.mjs").Paths} Paths
  * @typedef {{ value: unknown, cacheControl: unknown, tags: string[], stamp: number, storedAt: number, expiresAt: number }} CacheRecord
  * @typedef {{ record: CacheRecord | null, clock: number }} CacheRead
  * @typedef {{
@@ -39,8 +40,8 @@ const MEMORY_BYTES = 64 * 1024 * 1024;
 // ---------------------------------------------------------------------------
 // Paths and tags
 
-/** @param {readonly string[] | "all"} paths */
-function tagsOfPaths(paths) {
+/** @param {Paths} paths */
+export function tagsOfPaths(paths) {
   if (paths === "all") return [EVERYTHING_TAG];
   return paths.flatMap((path) => {
     const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
@@ -53,7 +54,7 @@ function tagsOfPaths(paths) {
  * "all" for a layout, a route pattern or a tag that names no path.
  * @param {readonly string[]} tags @returns {string[] | "all"}
  */
-function pathsOfTags(tags) {
+export function pathsOfTags(tags) {
   const paths = new Set();
   for (const tag of tags) {
     if (!tag.startsWith(`${PATH_TAG_PREFIX}/`) || tag.endsWith("/layout") || tag.endsWith("/page") || tag.endsWith("/route")) return "all";
@@ -67,7 +68,7 @@ function pathsOfTags(tags) {
 // One process
 
 /** @param {{ maxBytes?: number }} [options] @returns {RouteStore} */
-function createMemoryStore(options = {}) {
+export function createMemoryStore(options = {}) {
   const maxBytes = options.maxBytes ?? MEMORY_BYTES;
   let clock = 0;
   /** @type {Map<string, { stamp: number, at: number }>} */
@@ -162,24 +163,32 @@ for i = 3, #ARGV do redis.call('SET', ARGV[1] .. ARGV[i], clock, 'EX', ARGV[2]) 
 return clock`;
 
 /**
+ * The two scripts above, as ioredis's defineCommand adds them (the Buffer
+ * variant keeps the serialized record binary).
+ * @typedef {{
+ *   readRouteEntryBuffer(entryKey: string, clockKey: string, tagPrefix: string): Promise<[number, Buffer | null | undefined]>,
+ *   stampRouteTags(clockKey: string, tagPrefix: string, seconds: number, ...tags: string[]): Promise<number>,
+ * }} RouteScripts
+ */
+
+/**
  * @param {{ url: string, prefix: string, buildId: string }} options
  * @returns {RouteStore}
  */
-function createRedisStore({ url, prefix, buildId }) {
+export function createRedisStore({ url, prefix, buildId }) {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
   redis.on("error", (error) => console.error(`route cache: Redis: ${error.message}`));
   redis.defineCommand("readRouteEntry", { numberOfKeys: 2, lua: READ_SCRIPT });
   redis.defineCommand("stampRouteTags", { numberOfKeys: 1, lua: STAMP_SCRIPT });
-  /** @type {any} commands defined above */
-  const scripts = redis;
-  // Entries belong to one build: a new deployment never serves pages rendered by the old code.
-  const entryKey = (/** @type {string} */ key) => `${prefix}:${buildId}:route:${key}`;
-  const clockKey = `${prefix}:route-clock`;
-  const tagPrefix = `${prefix}:route-tag:`;
+  const scripts = /** @type {Redis & RouteScripts} */ (redis);
+  const names = redisNames(prefix);
+  const entryKey = (/** @type {string} */ key) => names.routeEntry(buildId, key);
+  const clockKey = names.routeClock;
+  const tagPrefix = names.routeTagPrefix;
 
   return {
     async read(key) {
-      const [clock, serialized] = /** @type {[number, Buffer | null | undefined]} */ (await scripts.readRouteEntryBuffer(entryKey(key), clockKey, tagPrefix));
+      const [clock, serialized] = await scripts.readRouteEntryBuffer(entryKey(key), clockKey, tagPrefix);
       return { clock: Number(clock), record: serialized ? v8.deserialize(serialized) : null };
     },
     async write(key, record) {
@@ -203,4 +212,3 @@ function createRedisStore({ url, prefix, buildId }) {
   };
 }
 
-module.exports = { MAX_ENTRY_SECONDS, createMemoryStore, createRedisStore, pathsOfTags, tagsOfPaths };

@@ -1,4 +1,0 @@
-import { handlers } from "@/lib/next-auth";
-
-// next-auth's own endpoints (session, CSRF token, sign-out) under /api/auth.
-export const { GET, POST } = handlers;
